@@ -1,0 +1,1 @@
+"""Rules that judge a stored crawl. Each family is one module; all register in ``checks.registry``."""

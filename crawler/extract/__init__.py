@@ -1,0 +1,27 @@
+"""Page understanding: small pure functions from HTML text to facts about a government page.
+
+The single entry point the crawler calls is :func:`analyze`; it parses the page once with lxml
+and returns a plain ``dict`` (``PageFacts``) with these keys:
+
+``title``        page title (str, "" when none)
+``kind``         "home" | "list" | "document" | "guide" | "annual_report" | "other"
+``soft404``      "" or the reason the 200 page is an error page (页面不存在, 404 …)
+``links``        [{"url": absolute or raw special URL, "text": anchor text, "tag": a|img|script|link|iframe|area}]
+``meta``         {指引2017 tag name: content} for the tags present (SiteName, SiteIDCode, ColumnName, …)
+``footer``       {"site_id", "icp", "psb", "sponsor"}: the value found or None
+``document``     None, or {"fields": {field: {"value", "label", "where", "date"}}, "has_metadata_block",
+                 "downloads": [urls]}; fields: index_no, issuer, doc_number, written_date, pub_date,
+                 effective_date, validity, abolished_date, title; ``date`` is ISO for date fields
+``column``       None, or {"name", "name_source", "url" (canonical first page), "column_type",
+                 "type_source", "blank", "blank_text"}
+``items``        [{"title", "url", "date" (ISO or None)}] list items found on the page, page order
+``pagination``   [absolute URLs] further pages of the same list to crawl
+``requests``     [{"url", "method", "body", "headers"}] extra requests (Hanweb dataproxy.jsp POSTs)
+``guide``        None, or {element: value or None} for office, address, hours, phone, fax, postcode, online
+``report_year``  None, or the year (int) of a 政府信息公开工作年度报告 this page is
+
+Submodules hold the pieces (dates, metadata, lists, pagination, identity, kinds); each is
+table-tested in ``tests/``.
+"""
+
+from crawler.extract.page import analyze, analyze_dataproxy, decode_html  # noqa: F401
