@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import Any
 
 from crawler.store import Store, dumps, loads, utcnow
@@ -51,7 +52,7 @@ class Finding:
     detail: str
     source: str = ""
     field: str = ""
-    evidence: dict[str, Any] = field(default_factory=dict)
+    evidence: dict[str, Any] = dataclass_field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -96,7 +96,7 @@ def _check_url(path: str, where: str, value: Any, fieldname: str = "url") -> str
     if not parts.hostname:
         raise _fail(path, where, f"field '{fieldname}' has no host: {value!r}")
     try:
-        parts.port
+        _ = parts.port
     except ValueError:
         raise _fail(path, where, f"field '{fieldname}' has a bad port: {value!r}") from None
     return value

@@ -1,0 +1,103 @@
+"""Downloader middlewares: the private-address guard and polite retry timing."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+from urllib.parse import urlsplit
+
+from scrapy.exceptions import IgnoreRequest, NotConfigured
+
+from crawler.urls import is_private_address
+
+
+class BlockedAddress(IgnoreRequest):
+    """A request to a private/loopback/link-local address that no agency owns: never sent."""
+
+
+class PrivateAddressGuard:
+    """Refuse requests whose host is (or resolves to) a private address not configured as an agency's.
+
+    Runs on every request, so every redirect hop is checked too. Hosts an agency lists (its home
+    URL's host and ``hosts``) are allowed on any port; ``GOVAUDIT_ALLOW_PRIVATE`` lifts the guard.
+    """
+
+    def __init__(self, allowed_hosts: set[str]):
+        self.allowed_hosts = {h.lower() for h in allowed_hosts}
+        self._resolved: dict[str, list[str]] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        if crawler.settings.getbool("GOVAUDIT_ALLOW_PRIVATE"):
+            raise NotConfigured
+        hosts = set(crawler.settings.getlist("GOVAUDIT_OWN_HOSTS"))
+        return cls(hosts)
+
+    def addresses(self, host: str) -> list[str]:
+        if host not in self._resolved:
+            try:
+                infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+                self._resolved[host] = sorted({info[4][0] for info in infos})
+            except (OSError, UnicodeError):
+                self._resolved[host] = []
+        return self._resolved[host]
+
+    def process_request(self, request):
+        host = (urlsplit(request.url).hostname or "").lower()
+        if not host or host in self.allowed_hosts or request.meta.get("allow_private"):
+            return None
+        for address in [host] if is_private_address(host) else self.addresses(host):
+            if is_private_address(address):
+                raise BlockedAddress(f"blocked-private: {host} is {address}")
+        return None
+
+
+class RetryAfterMiddleware:
+    """Honour ``429 Retry-After`` (then retry once) and back off before ordinary retries.
+
+    Scrapy's RetryMiddleware retries timeouts, 5xx and connection errors at once; here a retried
+    request waits ``backoff`` seconds first, and a 429 waits what the server asked (capped).
+    """
+
+    def __init__(self, max_wait: float, backoff: float):
+        self.max_wait = max_wait
+        self.backoff = backoff
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler.settings.getfloat("GOVAUDIT_RETRY_AFTER_MAX", 60),
+                   crawler.settings.getfloat("GOVAUDIT_RETRY_BACKOFF", 1.0))
+
+    async def process_request(self, request):
+        if request.meta.get("retry_times") and not request.meta.get("_backed_off"):
+            request.meta["_backed_off"] = True
+            await asyncio.sleep(self.backoff)
+        return None
+
+    async def process_response(self, request, response):
+        if response.status != 429 or request.meta.get("retry_after_done"):
+            return response
+        wait = parse_retry_after(response.headers.get(b"Retry-After"))
+        if wait is None:
+            wait = self.backoff
+        await asyncio.sleep(min(wait, self.max_wait))
+        retry = request.replace(dont_filter=True)
+        retry.meta["retry_after_done"] = True
+        retry.meta["retry_after_waited"] = min(wait, self.max_wait)
+        return retry
+
+
+def parse_retry_after(value: bytes | None) -> float | None:
+    """Seconds from a Retry-After header (delta-seconds or HTTP date); None when absent/bad."""
+    if not value:
+        return None
+    text = value.decode("latin-1").strip()
+    if text.isdigit():
+        return float(text)
+    from email.utils import parsedate_to_datetime
+    from datetime import datetime, timezone
+    try:
+        when = parsedate_to_datetime(text)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())

@@ -1,0 +1,145 @@
+"""Orchestrate a crawl: record the run, start worker processes, finish or mark it interrupted.
+
+A run is ``running`` while workers crawl, then ``completed``, ``interrupted`` (Ctrl-C, SIGTERM,
+or a worker killed) or ``failed``. ``resume_run`` continues an interrupted run from the store.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from crawler.agencies import Agency
+from crawler.store import Store, dumps, loads, utcnow
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def pid_alive(pid: int | None) -> bool:
+    if not pid:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def effective_status(run: dict) -> str:
+    """A ``running`` run whose process is gone (kill -9, power loss) is really ``interrupted``."""
+    settings = loads(run.get("settings"), {}) or {}
+    if run["status"] == "running" and not pid_alive(settings.get("pid")):
+        return "interrupted"
+    return run["status"]
+
+
+def split_agencies(agencies: list[Agency], workers: int) -> list[list[Agency]]:
+    """Spread agencies over at most ``workers`` groups, largest budgets first (round-robin)."""
+    workers = max(1, min(workers, len(agencies)))
+    groups: list[list[Agency]] = [[] for _ in range(workers)]
+    for i, agency in enumerate(sorted(agencies, key=lambda a: -a.max_pages)):
+        groups[i % workers].append(agency)
+    return [g for g in groups if g]
+
+
+def start_run(store: Store, agencies: list[Agency], as_of: str | None, settings: dict,
+              agencies_file: str) -> int:
+    run_id = store.new_run(as_of, {**settings, "pid": os.getpid()}, agencies_file)
+    store.insert_many("agencies", [
+        {"run_id": run_id, "id": a.id, "name": a.name, "url": a.url, "config": dumps(a.to_dict()),
+         "status": "pending", "error": "", "pages": 0, "started_at": utcnow(), "finished_at": ""}
+        for a in agencies])
+    return run_id
+
+
+def run_workers(store: Store, run_id: int, agencies: list[Agency], workers: int,
+                scrapy_settings: dict, resume: bool = False) -> str:
+    """Crawl with ``workers`` processes; returns the run status it ended with."""
+    jobroot = Path(f"{store.path}.jobs") / f"run-{run_id}"
+    jobroot.mkdir(parents=True, exist_ok=True)
+    own_hosts = sorted({o.split("://", 1)[1].rsplit(":", 1)[0] for a in agencies for o in a.origins})
+    settings = loads(store.run(run_id)["settings"], {}) or {}
+    store.set_run(run_id, status="running", settings=dumps({**settings, "pid": os.getpid()}),
+                  jobdir=str(jobroot))
+    procs: list[subprocess.Popen] = []
+    for index, group in enumerate(split_agencies(agencies, workers)):
+        spec = jobroot / f"worker-{index}.json"
+        spec.write_text(json.dumps([a.to_dict() for a in group], ensure_ascii=False), encoding="utf-8")
+        cmd = [sys.executable, "-m", "crawler.worker", "--db", str(store.path), "--run-id", str(run_id),
+               "--agencies", str(spec), "--settings", json.dumps(scrapy_settings),
+               "--own-hosts", ",".join(own_hosts), "--jobdir", str(jobroot / f"worker-{index}")]
+        if resume:
+            cmd.append("--resume")
+        procs.append(subprocess.Popen(cmd, cwd=PROJECT_ROOT, start_new_session=True))
+    status = "completed"
+    try:
+        codes = [p.wait() for p in procs]
+    except KeyboardInterrupt:
+        for p in procs:
+            if p.poll() is None:
+                p.send_signal(signal.SIGINT)
+        deadline = time.monotonic() + 20
+        for p in procs:
+            try:
+                p.wait(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                p.kill()
+        codes = [p.wait() for p in procs]
+        status = "interrupted"
+    if status == "completed" and any(c != 0 for c in codes):
+        status = "interrupted" if any(c in (3, -signal.SIGINT, -signal.SIGTERM, -signal.SIGKILL)
+                                      for c in codes) else "failed"
+    finalize(store, run_id)
+    store.set_run(run_id, status=status, finished_at=utcnow())
+    return status
+
+
+def finalize(store: Store, run_id: int) -> None:
+    """Derived crawl facts: agency outcome, column totals, documents' columns. Idempotent."""
+    db = store.db
+    with db.conn:
+        db.execute("""
+            update columns set
+              items = (select count(distinct li.url) from list_items li where li.run_id = columns.run_id
+                       and li.agency = columns.agency and li.column_url = columns.url),
+              pages = max(1, (select count(distinct li.page_url) from list_items li
+                       where li.run_id = columns.run_id and li.agency = columns.agency
+                       and li.column_url = columns.url))
+            where run_id = ?""", [run_id])
+        db.execute("update columns set blank = case when items = 0 then 1 else 0 end where run_id = ?",
+                   [run_id])
+        db.execute("""
+            update documents set column_url = coalesce((select li.column_url from list_items li
+              join pages p on p.run_id = li.run_id and p.agency = li.agency and p.url = li.page_url
+              where li.run_id = documents.run_id and li.agency = documents.agency
+              and li.url = documents.url and p.is_home = 0 limit 1), '')
+            where run_id = ? and (column_url is null or column_url = '')""", [run_id])
+        for agency in list(db.query("select id, url from agencies where run_id = ?", [run_id])):
+            home = list(db.query(
+                "select status, error from link_checks where run_id = ? and agency = ? and url = ?",
+                [run_id, agency["id"], agency["url"]]))
+            pages = next(db.query("select count(*) n from pages where run_id = ? and agency = ? "
+                                  "and error = '' and kind != 'binary'", [run_id, agency["id"]]))["n"]
+            if not home:
+                status, error = "pending", "home page not fetched"
+            elif home[0]["error"] or (home[0]["status"] or 0) >= 400:
+                status = "unreachable"
+                error = home[0]["error"] or f"http-{home[0]['status']}"
+            else:
+                status, error = "ok", ""
+            db.execute("update agencies set status = ?, error = ?, pages = ?, finished_at = ? "
+                       "where run_id = ? and id = ?",
+                       [status, error, pages, utcnow(), run_id, agency["id"]])
+
+
+def run_agencies(store: Store, run_id: int) -> list[Agency]:
+    """The agencies of a stored run, as they were configured for it."""
+    rows = store.query("select config from agencies where run_id = ? order by id", [run_id])
+    return [Agency(**loads(r["config"])) for r in rows]

@@ -1,0 +1,1 @@
+"""Scrapy spiders: one ``portal`` spider crawls every agency of a run."""
