@@ -26,6 +26,7 @@ SECTIONS = {
     "proactive": ("法定主动公开内容", re.compile(r"主动公开")),
     "annual_report": ("政府信息公开年报", re.compile(r"公开年报|年度报告|公开工作年报")),
 }
+SECTION_FILTER = "{column} like '%公开%' or {column} like '%年报%' or {column} like '%年度报告%'"
 DEFAULT_DEADLINES = {"department": "01-31", "government": "03-31"}
 CN_DIGITS = "〇一二三四五六七八九"
 
@@ -111,10 +112,10 @@ def report_sightings(view: AgencyView) -> list[dict]:
             seen.append({"year": int(facts["report_year"]), "where": "page", "url": page["url"],
                          "text": page.get("title") or ""})
         seen.append({"year": None, "where": "title", "url": page["url"], "text": page.get("title") or ""})
-    for item in view.rows("list_items"):
+    for item in view.rows("list_items", "title like '%信息公开%'"):
         seen.append({"year": None, "where": "list_item", "url": item["url"],
                      "text": item.get("title") or "", "page": item.get("page_url")})
-    for link in view.rows("links"):
+    for link in view.rows("links", "anchor like '%信息公开%'"):
         seen.append({"year": None, "where": "link", "url": link["target"],
                      "text": link.get("anchor") or "", "page": link.get("source")})
     return seen
@@ -169,20 +170,26 @@ def annual_report_missing(view: AgencyView) -> Iterator[Finding]:
                   evidence={"year": year, "deadline": deadline.isoformat(), "as_of": as_of.isoformat(),
                             "level": view.config.get("level") or "department",
                             "searched": {"pages": sum(1 for s in sightings if s["where"] == "title"),
-                                         "list_items": sum(1 for s in sightings if s["where"] == "list_item"),
-                                         "links": sum(1 for s in sightings if s["where"] == "link")},
+                                         "list_items": _count(view, "list_items"),
+                                         "links": _count(view, "links")},
                             "other_years_found": other_years,
                             "examples_other_years": [{k: s.get(k) for k in ("text", "url", "page")}
                                                      for s in others[:5]]})
 
 
+def _count(view: AgencyView, table: str) -> int:
+    sql = f"select count(*) as n from [{table}] where run_id = ? and agency = ?"
+    return next(iter(view.store.query(sql, [view.run_id, view.agency_id])))["n"]
+
+
 def _section_sightings(view: AgencyView) -> list[dict]:
+    """Link anchors, column names and page titles that could name a section (SQL-filtered)."""
     seen = []
-    for link in view.rows("links"):
+    for link in view.rows("links", SECTION_FILTER.format(column="anchor")):
         if link.get("anchor"):
             seen.append({"where": "link", "text": link["anchor"], "url": link["target"],
                          "page": link.get("source")})
-    for column in view.rows("columns"):
+    for column in view.rows("columns", SECTION_FILTER.format(column="name")):
         if column.get("name"):
             seen.append({"where": "column", "text": column["name"], "url": column["url"],
                          "page": column.get("seen_on") or column["url"]})
@@ -193,7 +200,8 @@ def _section_sightings(view: AgencyView) -> list[dict]:
     return seen
 
 
-@rule(id="platform-section-missing", family="disclosure", title="公开专栏不规范", ref="国办公开办函〔2019〕61号")
+@rule(id="platform-section-missing", family="disclosure", title="公开专栏不规范",
+      ref="国办公开办函〔2019〕61号")
 def platform_section_missing(view: AgencyView) -> Iterator[Finding]:
     """公开专栏不规范：缺少「政府信息公开」专栏，或缺少其四个标准栏目之一。
 
@@ -225,6 +233,7 @@ def platform_section_missing(view: AgencyView) -> Iterator[Finding]:
         if page.get("kind") == "annual_report" or facts.get("report_year"):
             found["annual_report"].append({"where": "report_page", "text": page.get("title") or "",
                                            "url": page["url"], "page": page["url"]})
+    searched = {"links": _count(view, "links"), "columns": _count(view, "columns"), "titles": len(pages)}
     summary = {key: [{k: s.get(k) for k in ("where", "text", "url")} for s in matches[:3]]
                for key, matches in found.items() if matches}
     for key, (label, pattern) in SECTIONS.items():
@@ -234,7 +243,5 @@ def platform_section_missing(view: AgencyView) -> Iterator[Finding]:
         yield Finding(url=home, source=home, field=key,
                       detail=f"未找到{what}（链接文字、栏目名称和页面标题中均未出现）",
                       evidence={"section": label, "pattern": pattern.pattern,
-                                "searched": {"links": sum(1 for s in sightings if s["where"] == "link"),
-                                             "columns": sum(1 for s in sightings if s["where"] == "column"),
-                                             "titles": sum(1 for s in sightings if s["where"] == "title")},
+                                "searched": searched,
                                 "sections_found": summary})

@@ -101,3 +101,58 @@ def parse_retry_after(value: bytes | None) -> float | None:
     except (TypeError, ValueError):
         return None
     return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
+
+
+class ConditionalRequestMiddleware:
+    """Re-crawls ask ``If-None-Match`` / ``If-Modified-Since`` with the previous run's validators.
+
+    An unchanged page then costs a ``304`` with no body, and the spider carries its stored facts
+    forward from that run. Off with ``GOVAUDIT_CONDITIONAL = False`` (``--full-recrawl``).
+    """
+
+    def __init__(self, db_path: str, run_id: int):
+        self.db_path = db_path
+        self.run_id = run_id
+        self.validators: dict[tuple[str, str], tuple[str, str, int]] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        if not crawler.settings.getbool("GOVAUDIT_CONDITIONAL", True):
+            raise NotConfigured
+        mw = cls(crawler.settings.get("GOVAUDIT_DB"), crawler.settings.getint("GOVAUDIT_RUN_ID"))
+        from scrapy import signals
+        crawler.signals.connect(mw.spider_opened, signal=signals.spider_opened)
+        return mw
+
+    def spider_opened(self, spider):
+        from crawler.store import Store
+        store = Store(self.db_path)
+        try:
+            for agency_id in getattr(spider, "agencies", {}):
+                prev = list(store.query(
+                    "select max(r.id) id from runs r join agencies a on a.run_id = r.id "
+                    "where a.id = ? and r.id < ? and r.status = 'completed'", [agency_id, self.run_id]))
+                prev_id = prev[0]["id"] if prev else None
+                if not prev_id:
+                    continue
+                for row in store.query(
+                        "select url, etag, last_modified from pages where run_id = ? and agency = ? "
+                        "and status = 200 and error = '' and (etag != '' or last_modified != '')",
+                        [prev_id, agency_id]):
+                    self.validators[(agency_id, row["url"])] = (row["etag"], row["last_modified"], prev_id)
+        finally:
+            store.close()
+
+    def process_request(self, request):
+        meta = request.meta
+        if meta.get("role") != "page" or meta.get("redirect_urls"):
+            return None
+        found = self.validators.get((meta.get("agency"), meta.get("target")))
+        if found:
+            etag, last_modified, prev_id = found
+            if etag:
+                request.headers[b"If-None-Match"] = etag.encode("latin-1")
+            if last_modified:
+                request.headers[b"If-Modified-Since"] = last_modified.encode("latin-1")
+            meta["prev_run"] = prev_id
+        return None

@@ -48,10 +48,14 @@ def main(argv: list[str] | None = None) -> int:
     if not own_hosts:
         own_hosts = sorted({o.split("://", 1)[1].rsplit(":", 1)[0] for a in agencies for o in a.origins})
     settings = build_settings(args.db, args.run_id, overrides, own_hosts, args.jobdir)
-    process = CrawlerProcess(settings, install_root_handler=True)
+    process = CrawlerProcess(settings)
     reasons: list[str] = []
     crawler = process.create_crawler(PortalSpider)
-    crawler.signals.connect(lambda spider, reason: reasons.append(reason), signal=signals.spider_closed)
+
+    def on_closed(spider, reason):
+        reasons.append(reason)
+
+    crawler.signals.connect(on_closed, signal=signals.spider_closed)
     process.crawl(crawler, agencies=args.agencies, run_id=args.run_id, resume=args.resume)
     process.start()
     if not reasons:

@@ -174,6 +174,9 @@ class PortalSpider(scrapy.Spider):
                 "encoding": getattr(response, "encoding", "") if is_html else "",
                 "not_modified": 0, "error": "", "title": "", "kind": "", "soft404": 0}
         redirected = bool(meta.get("redirect_urls"))
+        if response.status == 304 and meta.get("prev_run"):
+            yield from self.carry_forward(agency, base, page, meta["prev_run"], depth, is_home)
+            return
         if response.status >= 300 or not is_html or not in_scope:
             verdict, reason = http_verdict(response.status, redirected)
             page["kind"] = "other" if is_html else "binary"
@@ -181,7 +184,12 @@ class PortalSpider(scrapy.Spider):
             yield self.link_check(base, verdict, reason, "internal")
             return
         self.progress[agency_id]["pages"] += 1
-        facts = analyze(response.text, response.url, is_home=is_home)
+        try:
+            facts = analyze(response.text, response.url, is_home=is_home)
+        except Exception as exc:  # a page we cannot understand must not stop the crawl
+            self.logger.warning("extract failed on %s: %r", response.url, exc)
+            facts = {"kind": "other", "title": "", "links": []}
+            page["error"] = "extract-error"
         verdict, reason = http_verdict(response.status, redirected, facts.get("soft404") or "")
         page.update(title=(facts.get("title") or "")[:500], kind=facts.get("kind") or "other",
                     soft404=int(bool(facts.get("soft404"))), meta=dumps(facts.get("meta") or {}),
@@ -195,6 +203,47 @@ class PortalSpider(scrapy.Spider):
             return
         yield from self.record_facts(agency, response.url, base["url"], facts, is_home)
         yield from self.follow(agency, response.url, facts, depth, is_home)
+
+    def carry_forward(self, agency: Agency, base: dict, page: dict, prev_run: int, depth: int,
+                      is_home: bool):
+        """A 304 answer: copy the page's stored facts from the previous run, then follow its links."""
+        store = self.prev_store()
+        url = base["url"]
+        args = [prev_run, agency.id, url]
+        old = list(store.query("select * from pages where run_id=? and agency=? and url=?", args))
+        if not old:
+            return
+        self.progress[agency.id]["pages"] += 1
+        carried = {**old[0], **{k: v for k, v in page.items() if k in ("fetched_at", "elapsed", "depth")},
+                   "_table": "pages", "run_id": self.run_id, "not_modified": 1, "status": 200}
+        yield carried
+        check = {**base, "status": 200}
+        yield self.link_check(check, "ok", "", "internal", error="")
+        queries = {
+            "documents": "select * from documents where run_id=? and agency=? and url=?",
+            "list_items": "select * from list_items where run_id=? and agency=? and page_url=?",
+            "columns": "select * from columns where run_id=? and agency=? and seen_on=?",
+        }
+        for table, sql in queries.items():
+            for row in store.query(sql, args):
+                yield {**row, "_table": table, "run_id": self.run_id}
+        edges = [dict(row) for row in store.query(
+            "select * from links where run_id=? and agency=? and source=?", args)]
+        for edge in edges:
+            yield {**edge, "_table": "links", "run_id": self.run_id}
+        facts = loads(old[0].get("facts"), {}) or {}
+        for spec in facts.get("requests") or []:
+            if self.mark(agency.id, spec["url"] + "#" + str(spec.get("body", ""))):
+                yield self.proxy_request(agency.id, spec, depth, url)
+        for edge in edges:
+            yield from self.schedule(agency, edge["target"], edge["tag"], edge["scope"], depth + 1,
+                                     url, "")
+
+    def prev_store(self) -> Store:
+        """A read connection to the store (for carrying facts forward), opened once."""
+        if getattr(self, "_prev_store", None) is None:
+            self._prev_store = Store(self.settings.get("GOVAUDIT_DB"))
+        return self._prev_store
 
     def record_facts(self, agency: Agency, page_url: str, requested: str, facts: dict,
                      is_home: bool):

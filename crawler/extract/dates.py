@@ -1,0 +1,108 @@
+"""Dates as Chinese government pages write them, to ISO ``YYYY-MM-DD``.
+
+Forms understood (RULES.md): ``2020-03-05``, ``2020/03/05``, ``2020.03.05``, ``[2020/03/05]``,
+``2020-3-5``, ``2020年3月5日``, ``2020年03月05日``, ``2020-03-05 10:49:00``, Chinese numerals
+``二〇二〇年三月五日`` (〇/零/○/Ｏ, 十/十一/二十一/三十一), full-width digits ``２０２０年３月５日``,
+and list dates without a year (``10-20``, ``03-05``, ``[10/20]``, ``3月5日``) whose year comes
+from a reference date: the latest such date not after the reference (so ``12-30`` seen on
+2024-01-05 is 2023-12-30). Impossible dates (2020-02-30) are rejected.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９／－．：", "0123456789/-.:")
+
+# The same separator twice (2020-03-05, 2020/3/5, 2020.03.05) or 年…月; mixed forms are no dates.
+_NUMERIC = re.compile(
+    r"(?<![\d.])((?:19|20)\d{2})\s*(?:-\s*(\d{1,2})\s*-|/\s*(\d{1,2})\s*/|\.\s*(\d{1,2})\s*\.|"
+    r"年\s*(\d{1,2})\s*月)\s*(\d{1,2})(?!\d)"
+)
+_CN_VALUE = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4,
+             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_CHINESE = re.compile(
+    r"([〇零○ＯO一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*"
+    r"([一二三四五六七八九十]{1,4})\s*日"
+)
+_MONTH_DAY = re.compile(
+    r"(?<![\d.:/-])(\d{1,2})\s*(?:-\s*(\d{1,2})|/\s*(\d{1,2})|月\s*(\d{1,2})\s*日)(?![\d:/-])"
+)
+
+
+def _cn_number(text: str) -> int | None:
+    """一..九, 十, 十一, 二十, 二十一, 三十一 → int (None for anything else)."""
+    if not text:
+        return None
+    if "十" not in text:
+        return _CN_VALUE.get(text) if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    if "十" in ones or len(tens) > 1 or len(ones) > 1:
+        return None
+    tens_value = 1 if not tens else _CN_VALUE.get(tens)
+    ones_value = 0 if not ones else _CN_VALUE.get(ones)
+    if tens_value is None or ones_value is None or tens_value == 0 or ones_value == 10:
+        return None
+    return tens_value * 10 + ones_value
+
+
+def _make(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _iter_full(text: str):
+    """(position, ISO date or None when impossible) for every full date in ``text``."""
+    for m in _NUMERIC.finditer(text):
+        month = next(g for g in m.group(2, 3, 4, 5) if g is not None)
+        yield m.start(), _make(int(m.group(1)), int(month), int(m.group(6)))
+    if any(ch in text for ch in "〇零○ＯO一二三四五六七八九"):
+        for m in _CHINESE.finditer(text):
+            year = "".join(str(_CN_VALUE[c]) for c in m.group(1))
+            month, day = _cn_number(m.group(2)), _cn_number(m.group(3))
+            value = _make(int(year), month, day) if month and day else None
+            yield m.start(), value
+
+
+def parse_date(text: str | None, ref: dt.date | None = None) -> str | None:
+    """The first date written in ``text`` as ISO ``YYYY-MM-DD``, or None.
+
+    A full date (with year) wins; an impossible first full date gives None. Without any full
+    date, a month-day date (``10-20``, ``3月5日``) takes its year from ``ref`` (default: today),
+    rolled back a year when it would lie after ``ref``.
+
+    >>> parse_date("发布日期：2020年3月5日")
+    '2020-03-05'
+    >>> parse_date("10-20", dt.date(2024, 1, 5))
+    '2023-10-20'
+    """
+    if not text:
+        return None
+    text = str(text).translate(_FULLWIDTH)
+    first = min(_iter_full(text), default=None, key=lambda found: found[0])
+    if first is not None:
+        return first[1]
+    m = _MONTH_DAY.search(text)
+    if not m:
+        return None
+    month = int(m.group(1))
+    day = int(next(g for g in m.group(2, 3, 4) if g is not None))
+    ref = ref or dt.date.today()
+    for year in range(ref.year, ref.year - 8, -1):  # 02-29 may need a few years back
+        value = _make(year, month, day)
+        if value is not None and value <= ref.isoformat():
+            return value
+        if not (month == 2 and day == 29) and year < ref.year:
+            break
+    return None
+
+
+def find_dates(text: str | None) -> list[str]:
+    """Every valid full date in ``text``, ISO, in the order written (impossible ones skipped)."""
+    if not text:
+        return []
+    text = str(text).translate(_FULLWIDTH)
+    return [value for _, value in sorted(_iter_full(text), key=lambda found: found[0]) if value]

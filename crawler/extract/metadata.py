@@ -1,0 +1,349 @@
+"""Document metadata (索引号, 发文机关, 文号, 成文日期, 发布日期, 生效日期 …) from a page's visible text.
+
+The page's visible text is read once into a :class:`TextStream`: one segment per non-blank text
+node, in page order (comments, scripts and styles are not in it). Labels are found with one
+regex over the joined segments, so every layout real sites use is one case:
+
+* ``<td>索 引 号：</td><td>000014349/2018-00222</td>`` (gov.cn ``table.bd1``, TRS boxes; several pairs
+  per row), ``<dt>发文机关</dt><dd>…</dd>``, ``<li><span>文号：</span>…</li>``,
+  ``<dd><label>生成日期：</label><div>2023-05-11</div></dd>`` (Jiangxi), ``<p><strong>文号</strong>：无</p>``
+  (Handan), ``<div class="xxgk-…">`` blocks and inline ``发布日期：2016-11-22  信息来源：省发改委``;
+* labels spaced with ASCII spaces, U+3000 or ``&nbsp;`` (``标　　题``), full- or half-width colons,
+  ``【索引号】`` brackets.
+
+A value is the rest of the label's segment (up to the next label), else the next segment when that
+is not itself a label. Each field records ``{"value", "label", "where", "date"}``: ``where`` is
+``table`` | ``dl`` | ``li`` | ``inline`` (the container the label sits in), ``body-text`` (effective
+date stated in the text, e.g. ``本办法自2024年1月1日起施行``; ``body-text:自印发之日起施行`` when it
+refers to the written or publication date) or ``meta`` (``<meta name="PubDate">``, used only when
+no visible publication date exists: that meta is often the page-regeneration time). An empty
+labelled value is kept as ``""`` so the evidence can say "labelled but empty"; ``文号：无`` keeps ``无``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from itertools import accumulate
+
+import lxml.html
+from lxml import etree
+
+from crawler.extract.dates import parse_date
+
+WS = " \t\r\n\f\v\xa0\u3000"
+_WS_RUN = re.compile(r"[ \t\r\n\f\v\xa0]+")
+_BODY_TEXT = etree.XPath("//body//text()")
+
+FIELD_LABELS: dict[str, tuple[str, ...]] = {
+    "index_no": ("索引号", "信息索引号"),
+    "issuer": ("发文机关", "发布机构", "发布单位", "信息来源", "发文单位", "发布机关", "制发机关",
+               "责任部门"),
+    "doc_number": ("发文字号", "文号", "发布文号", "文件编号", "发文文号", "文件字号"),
+    "written_date": ("成文日期", "成文时间", "发文日期", "生成日期", "印发日期", "发文时间"),
+    "pub_date": ("发布日期", "发布时间", "公开日期", "公开时间"),
+    "effective_date": ("生效日期", "施行日期", "实施日期", "生效时间", "施行时间", "实施时间"),
+    "validity": ("有效性", "效力状态", "时效性", "时效", "有效期"),
+    "abolished_date": ("废止日期", "废止时间", "失效日期", "失效时间"),
+    "title": ("标题", "名称", "文件名称", "信息名称", "公文标题", "文件标题"),
+}
+#: Generic labels that count for the publication date only when the value is a date.
+GENERIC_DATE_LABELS = ("时间", "日期")
+#: Labels of a byline (来源/作者/浏览次数 …): a bare date next to them is the publication date.
+BYLINE_LABELS = ("来源", "作者", "编辑", "责任编辑", "浏览次数", "访问量", "访问次数", "点击数",
+                 "点击量", "阅读次数", "阅读量")
+#: Other labels of metadata boxes: they end the value before them but are not fields.
+OTHER_LABELS = BYLINE_LABELS + (
+    "主题分类", "主题词", "分类", "公开方式", "公开时限", "公开范围", "公开形式", "公开属性",
+    "字号", "体裁分类", "组配分类", "服务对象", "文种", "公文种类", "关键词", "关键字", "所属主题",
+    "所属机构", "信息类别", "信息分类", "主送机关", "发布对象", "统一编号", "登记号", "内容概述",
+    "摘要", "附件", "项目编号", "打印", "分享到", "分享",
+)
+DATE_FIELDS = frozenset({"written_date", "pub_date", "effective_date", "abolished_date"})
+#: Fields that make a labelled block a 公文 metadata block (a byline of date + source is not one).
+BLOCK_FIELDS = frozenset({"index_no", "doc_number", "written_date", "effective_date", "validity",
+                          "abolished_date"})
+FIELDS = tuple(FIELD_LABELS)
+
+_LABEL_FIELD: dict[str, str | None] = {}
+for _field, _labels in FIELD_LABELS.items():
+    for _label in _labels:
+        _LABEL_FIELD[_label] = _field
+for _label in GENERIC_DATE_LABELS:
+    _LABEL_FIELD[_label] = "pub_date"
+for _label in OTHER_LABELS:
+    _LABEL_FIELD.setdefault(_label, None)
+
+
+def _spaced(label: str) -> str:
+    return "[ \u3000]*".join(re.escape(ch) for ch in label)
+
+
+_LABEL_RE = re.compile(
+    r"(?:^|(?<=[ \u3000|｜丨>»·•]))(?P<open>[【\[［〔(（][ \u3000]*)?(?P<label>"
+    + "|".join(_spaced(label) for label in sorted(_LABEL_FIELD, key=len, reverse=True))
+    + r")[ \u3000]*(?P<close>[】\]］〕)）])?[ \u3000]*(?P<colon>[:：])?",
+    re.M,
+)
+_LABEL_SPACES = re.compile(r"[ \u3000]+")
+_VALUE_STRIP = " \u3000:："
+_BARE_DATE = re.compile(
+    r"^[\[［(（]?(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?"
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[\]］)）]?$"
+)
+_DATE_TEXT = (r"(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}-\d{1,2}-\d{1,2}|"
+              r"[〇零○ＯO一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)")
+_EFFECTIVE_TEXT = re.compile(
+    r"自\s*(?P<date>" + _DATE_TEXT + r")\s*(?:起|开始)\s*(?:正式)?(?:施行|实施|执行|生效)"
+    r"|自\s*(?P<event>印发|发布|公布|颁布|下发|签发|公告)之日起\s*(?:正式)?(?:施行|实施|执行|生效)"
+)
+MAX_VALUE = 300
+
+
+class TextStream:
+    """The visible text of a parsed page: segments (one per non-blank text node) in page order.
+
+    ``text`` is the segments joined with ``\\n``, runs of spaces (not U+3000) collapsed to one.
+    Build it after scripts and styles are removed from the tree; comments are removed by the parser.
+    """
+
+    __slots__ = ("nodes", "text", "segments", "_starts")
+
+    def __init__(self, root) -> None:
+        pairs = [(s, t) for t in _BODY_TEXT(root) if (s := t.strip(WS))] if root is not None else []
+        self.nodes = [t for _, t in pairs]
+        self.text = _WS_RUN.sub(" ", "\x1e".join(s for s, _ in pairs)).replace("\x1e", "\n")
+        self.segments = self.text.split("\n") if pairs else []
+        self._starts: list[int] | None = None
+
+    @classmethod
+    def from_html(cls, html: str) -> TextStream:
+        """Stream of an HTML snippet (tests, tools): scripts and styles removed first."""
+        root = lxml.html.document_fromstring(html, parser=lxml.html.HTMLParser(remove_comments=True))
+        etree.strip_elements(root, "script", "style", with_tail=False)
+        return cls(root)
+
+    def segment_at(self, pos: int) -> int:
+        """Index of the segment holding character ``pos`` of ``text``."""
+        if self._starts is None:
+            self._starts = [0, *accumulate(len(s) + 1 for s in self.segments)]
+        return bisect_right(self._starts, pos) - 1
+
+    def start_of(self, index: int) -> int:
+        self.segment_at(0)
+        return self._starts[index]  # type: ignore[index]
+
+
+def _container(node) -> object | None:
+    """The element a text node belongs to (a tail's parent is the element before it)."""
+    parent = node.getparent()
+    if parent is not None and node.is_tail:
+        parent = parent.getparent()
+    return parent
+
+
+def _where(node) -> str:
+    el = _container(node)
+    for _ in range(10):
+        if el is None:
+            break
+        tag = el.tag
+        if tag in ("td", "th"):
+            return "table"
+        if tag in ("dd", "dt", "dl"):
+            return "dl"
+        if tag == "li":
+            return "li"
+        if tag in ("body", "html", "table", "ul", "ol"):
+            break
+        el = el.getparent()
+    return "inline"
+
+
+def _row(node):
+    """The table row (tr) a text node sits in, or None."""
+    el = _container(node)
+    for _ in range(6):
+        if el is None or el.tag in ("table", "body"):
+            return None
+        if el.tag == "tr":
+            return el
+        el = el.getparent()
+    return None
+
+
+class _Label:
+    __slots__ = ("field", "label", "start", "end", "segment", "explicit", "generic", "value",
+                 "value_segment", "where", "date", "block")
+
+    def __init__(self, m: re.Match, stream: TextStream) -> None:
+        self.label = _LABEL_SPACES.sub("", m.group("label"))
+        self.field = _LABEL_FIELD.get(self.label)
+        self.generic = self.label in GENERIC_DATE_LABELS
+        self.start, self.end = m.start(), m.end()
+        self.segment = stream.segment_at(m.start())
+        self.explicit = bool(m.group("colon") or m.group("close"))
+        self.value = ""
+        self.value_segment = self.segment
+        self.where = "inline"
+        self.date: str | None = None
+        self.block = 0
+
+
+def _find_labels(stream: TextStream) -> list[_Label]:
+    text = stream.text
+    found = []
+    for m in _LABEL_RE.finditer(text):
+        end = m.end()
+        if m.group("colon") or m.group("close") or end == len(text) or text[end] == "\n":
+            found.append(_Label(m, stream))
+    return found
+
+
+def _segment_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
+def _fill_values(stream: TextStream, labels: list[_Label]) -> list[_Label]:
+    """Give each label its value; drop colon-less labels whose 'value' is not theirs."""
+    text = stream.text
+    starts = {lab.start for lab in labels}
+    kept = []
+    for i, lab in enumerate(labels):
+        nxt = labels[i + 1].start if i + 1 < len(labels) else len(text)
+        seg_end = _segment_end(text, lab.end)
+        value = text[lab.end:min(seg_end, nxt)].strip(_VALUE_STRIP)
+        from_next = False
+        if not value and seg_end < len(text):
+            next_start = seg_end + 1
+            if next_start not in starts:
+                next_end = min(_segment_end(text, next_start), nxt)
+                candidate = text[next_start:next_end]
+                if _owns_next(stream, lab, next_start, candidate):
+                    value = candidate.strip(_VALUE_STRIP)
+                    from_next = True
+                    lab.value_segment = lab.segment + 1
+                else:
+                    continue
+            elif not lab.explicit:
+                continue
+        elif not value and not lab.explicit:
+            continue
+        if lab.field is None:
+            kept.append(lab)
+            continue
+        if lab.field in DATE_FIELDS:
+            lab.date = parse_date(value) if value else None
+            if lab.date is None and (lab.generic or (from_next and not lab.explicit)):
+                continue
+            if lab.date is None and from_next:
+                value = ""
+        lab.value = value[:MAX_VALUE]
+        lab.where = _where(stream.nodes[lab.segment])
+        kept.append(lab)
+    return kept
+
+
+def _owns_next(stream: TextStream, lab: _Label, next_start: int, candidate: str) -> bool:
+    """Whether the next segment is this label's value.
+
+    In a table the value must sit in the label's own row (a header row ``名称 | 发布日期`` owns no
+    data cell); a bare label without colon must not be link text (a 「发布时间」 sort link).
+    """
+    node = stream.nodes[lab.segment]
+    if not (lab.explicit or candidate[:1] in ":："):
+        container = _container(node)
+        if container is not None and container.tag == "a":
+            return False
+    row = _row(node)
+    return row is None or _row(stream.nodes[stream.segment_at(next_start)]) is row
+
+
+def _group_blocks(labels: list[_Label]) -> dict[int, set[str]]:
+    """Number consecutive labels (≤ 2 segments apart) into blocks; fields with values per block."""
+    blocks: dict[int, set[str]] = {}
+    block, last = 0, -10
+    for lab in labels:
+        if lab.segment - last > 2:
+            block += 1
+        last = max(lab.value_segment, lab.segment)
+        lab.block = block
+        fields = blocks.setdefault(block, set())
+        if lab.field and lab.value and lab.field != "title":
+            fields.add(lab.field)
+    return blocks
+
+
+def _entry(value: str, label: str, where: str, date: str | None) -> dict:
+    return {"value": value, "label": label, "where": where, "date": date}
+
+
+def extract_fields(stream: TextStream, meta: dict[str, str] | None = None) -> dict:
+    """``{"fields": {field: entry}, "has_metadata_block": bool}`` of one page.
+
+    ``meta`` are the page's ``<meta>`` contents by lower-case name; ``pubdate`` (and gov.cn's
+    ``firstpublishedtime``) fill the publication date only when the page shows none.
+    """
+    labels = _fill_values(stream, _find_labels(stream))
+    blocks = _group_blocks(labels)
+    has_block = any(len(fields) >= 2 and fields & BLOCK_FIELDS for fields in blocks.values())
+    chosen: dict[str, tuple[int, _Label]] = {}
+    for lab in labels:
+        if lab.field is None:
+            continue
+        in_block = len(blocks[lab.block]) >= 2
+        if lab.field == "title" and not blocks[lab.block]:
+            continue  # 名称：… alone is a contact list, not a document's title
+        rank = (0 if lab.value else 2) + (0 if in_block else 1) + (4 if lab.generic else 0)
+        if lab.field not in chosen or rank < chosen[lab.field][0]:
+            chosen[lab.field] = (rank, lab)
+    fields = {name: _entry(lab.value, lab.label, lab.where, lab.date)
+              for name, (_, lab) in chosen.items()}
+    if not (fields.get("pub_date") or {}).get("value"):
+        fallback = _byline_date(stream, labels) or _meta_date(meta or {})
+        if fallback:
+            fields["pub_date"] = fallback
+    if not (fields.get("effective_date") or {}).get("value"):
+        stated = _effective_from_text(stream.text, fields)
+        if stated:
+            fields["effective_date"] = stated
+    ordered = {name: fields[name] for name in FIELDS if name in fields}
+    return {"fields": ordered, "has_metadata_block": has_block}
+
+
+def _byline_date(stream: TextStream, labels: list[_Label]) -> dict | None:
+    """A bare date right next to a byline label (来源：新华社 · 2023-12-01 14:43)."""
+    near = {lab.segment for lab in labels if lab.label in BYLINE_LABELS}
+    for segment in sorted(near):
+        for index in range(max(segment - 3, 0), min(segment + 4, len(stream.segments))):
+            text = stream.segments[index]
+            if _BARE_DATE.match(text):
+                date = parse_date(text)
+                if date:
+                    return _entry(text.strip("[]［］()（）"), "", _where(stream.nodes[index]), date)
+    return None
+
+
+def _meta_date(meta: dict[str, str]) -> dict | None:
+    for name, label in (("pubdate", "PubDate"), ("firstpublishedtime", "firstpublishedtime")):
+        value = (meta.get(name) or "").strip()
+        date = parse_date(value) if value else None
+        if date:
+            return _entry(value, label, "meta", date)
+    return None
+
+
+def _effective_from_text(text: str, fields: dict) -> dict | None:
+    """``本办法自2024年1月1日起施行`` → that date; ``自印发之日起施行`` → the written/pub date."""
+    m = _EFFECTIVE_TEXT.search(text)
+    if not m:
+        return None
+    phrase = _LABEL_SPACES.sub("", m.group(0))
+    if m.group("date"):
+        return _entry(m.group("date"), phrase, "body-text", parse_date(m.group("date")))
+    for name in ("written_date", "pub_date"):
+        source = fields.get(name) or {}
+        if source.get("date"):
+            return _entry(source["value"], phrase, f"body-text:{phrase}", source["date"])
+    return _entry(phrase, phrase, f"body-text:{phrase}", None)

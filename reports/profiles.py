@@ -1,0 +1,328 @@
+"""Scoring profiles: YAML data files that turn findings into points, vetoes and a verdict.
+
+A profile is looked up by name (``reports/profiles/<name>.yml``) or read from a path, so a team
+can copy a bundled profile, edit the weights and pass the copy with ``--profile``. It is
+validated on load; every problem raises :class:`ProfileError` with ``file:line: message``
+(line numbers come from composing the YAML, so they point at the offending node).
+
+Shape (see the bundled files for annotated examples)::
+
+    name, title, follows, pass_line, total
+    thresholds: {freshness_windows: {news: 14d, …}, home_window: 14d, …}   # read by the rules
+    vetoes:     [{id, title, rule, min, fields?, count?, source}]
+    indicators: [{group, points, source, items: [{name, points, source,
+                  deductions: [{rule, each, fields?, count?, max?, source}]}]}]
+
+``count`` is ``findings`` (default: every finding counts) or ``urls`` (distinct ``url`` values).
+``source`` is one of :data:`SOURCES`, so every number says where it comes from.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from checks.registry import REGISTRY, load_rules
+
+PROFILE_DIR = Path(__file__).parent / "profiles"
+DEFAULT_PROFILE = "gov-website-2019"
+
+SOURCES = {"指标2019", "普查2015", "条例", "指引2017", "平台61号", "年报格式", "公文格式", "[D]"}
+COLUMN_TYPES = ("news", "notice", "policy", "personnel", "planning")
+COUNT_MODES = ("findings", "urls")
+
+#: The RULES.md catalogue (id → 中文 title), accepted even while a rule module is not importable
+#: yet, and used for display when a rule is not registered in this process.
+CATALOGUE: dict[str, str] = {
+    "home-link-broken": "首页不可用链接", "link-broken": "其他页面不可用链接",
+    "column-stale": "栏目不更新", "column-blank": "空白栏目",
+    "doc-number-missing": "文号缺失", "doc-written-date-missing": "成文日期缺失",
+    "doc-pub-date-missing": "发布日期缺失", "doc-effective-date-missing": "生效日期缺失",
+    "doc-download-missing": "未提供文本下载", "site-id-missing": "网站标识码缺失",
+    "icp-missing": "ICP备案编号缺失", "psb-missing": "公安机关备案号缺失",
+    "guide-element-missing": "公开指南要素缺失", "annual-report-missing": "年报未发布",
+    "home-stale": "首页不更新", "site-unreachable": "站点无法访问",
+    "doc-number-malformed": "文号格式不规范", "doc-dates-inconsistent": "日期逻辑错误",
+    "doc-published-late": "公开不及时", "doc-interpretation-missing": "政策解读缺失",
+    "doc-interpretation-late": "政策解读滞后", "meta-tag-missing": "网页元数据缺失",
+    "site-id-malformed": "网站标识码格式错误", "sponsor-missing": "主办单位缺失",
+    "platform-section-missing": "公开专栏不规范", "reply-overdue": "留言答复超期",
+}
+CATALOGUE_IDS = frozenset(CATALOGUE)
+
+DURATION_RE = re.compile(r"^[1-9][0-9]*[dwmy]$")
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+TOP_KEYS = {"name", "title", "follows", "description", "pass_line", "total", "thresholds",
+            "vetoes", "indicators"}
+VETO_KEYS = {"id", "title", "rule", "min", "fields", "count", "source"}
+GROUP_KEYS = {"group", "points", "source", "items"}
+ITEM_KEYS = {"name", "points", "source", "deductions"}
+DEDUCTION_KEYS = {"rule", "each", "fields", "count", "max", "source"}
+
+
+class ProfileError(ValueError):
+    """The profile is unusable; the message is ``file:line: what is wrong``."""
+
+
+def known_rule_ids() -> set[str]:
+    """Registered rule ids (importing every rule module) ∪ the RULES.md catalogue."""
+    try:
+        registered = set(load_rules())
+    except Exception:  # noqa: BLE001 - a half-written rule module must not block scoring
+        registered = set()
+    return set(CATALOGUE_IDS) | registered
+
+
+def rule_title(rule_id: str) -> str:
+    """The 中文 title of a rule: the registered one, else the catalogue's, else the id."""
+    if rule_id in REGISTRY:
+        return REGISTRY[rule_id].title
+    return CATALOGUE.get(rule_id, rule_id)
+
+
+def available_profiles() -> list[str]:
+    """Names of the bundled profiles."""
+    return sorted(p.stem for p in PROFILE_DIR.glob("*.yml"))
+
+
+def resolve_profile_path(name_or_path: str) -> Path:
+    """A bundled profile's file for a name, else the given path; :class:`ProfileError` if none."""
+    candidate = Path(name_or_path)
+    if candidate.suffix in (".yml", ".yaml") or "/" in name_or_path or candidate.is_file():
+        if not candidate.is_file():
+            raise ProfileError(f"{name_or_path}: profile file not found")
+        return candidate
+    bundled = PROFILE_DIR / f"{name_or_path}.yml"
+    if not bundled.is_file():
+        names = ", ".join(available_profiles())
+        raise ProfileError(f"{name_or_path}: unknown profile (bundled: {names}; or give a path)")
+    return bundled
+
+
+def load_profile(name_or_path: str | Path = DEFAULT_PROFILE) -> dict:
+    """Load and validate a profile by bundled name or file path; returns the plain dict.
+
+    The result carries the validated keys plus ``path`` (where it was read from).
+    """
+    path = resolve_profile_path(str(name_or_path))
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ProfileError(f"{path}: cannot read profile ({exc})") from None
+    profile = parse_profile(text, str(path))
+    profile["path"] = str(path)
+    return profile
+
+
+def parse_profile(text: str, filename: str = "<profile>") -> dict:
+    """Parse and validate profile YAML text; errors name ``filename`` and the line."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        raise ProfileError(f"{filename}:{line}: invalid YAML: {exc.problem or exc}") from None
+    except yaml.YAMLError as exc:
+        raise ProfileError(f"{filename}: invalid YAML: {exc}") from None
+    lines: dict[tuple, int] = {}
+    if node is not None:
+        _index_lines(node, (), lines, filename)
+    _Validator(filename, lines, known_rule_ids()).profile(data)
+    return data
+
+
+def _index_lines(node: yaml.Node, path: tuple, lines: dict[tuple, int], filename: str) -> None:
+    """Record the 1-based line of every node under its path; reject duplicate keys."""
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        seen: set = set()
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if key in seen:
+                raise ProfileError(f"{filename}:{key_node.start_mark.line + 1}: duplicate key {key!r}")
+            seen.add(key)
+            lines[(*path, key, "<key>")] = key_node.start_mark.line + 1
+            _index_lines(value_node, (*path, key), lines, filename)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, child in enumerate(node.value):
+            _index_lines(child, (*path, index), lines, filename)
+
+
+class _Validator:
+    """Walks the parsed profile; every complaint names the file and line of the node."""
+
+    def __init__(self, filename: str, lines: dict[tuple, int], rule_ids: set[str]):
+        self.filename = filename
+        self.lines = lines
+        self.rule_ids = rule_ids
+
+    def fail(self, path: tuple, message: str) -> None:
+        probe = path
+        while probe and probe not in self.lines:
+            probe = probe[:-1]
+        line = self.lines.get(probe, 1)
+        where = ".".join(str(p) for p in path) or "profile"
+        raise ProfileError(f"{self.filename}:{line}: {where}: {message}")
+
+    # --- scalars ------------------------------------------------------------------------
+    def mapping(self, value: Any, path: tuple, allowed: set[str], required: set[str]) -> dict:
+        if not isinstance(value, dict):
+            self.fail(path, "must be a mapping")
+        for key in value:
+            if key not in allowed:
+                allowed_text = ", ".join(sorted(allowed))
+                self.fail((*path, key, "<key>"), f"unknown key {key!r} (allowed: {allowed_text})")
+        for key in sorted(required - set(value)):
+            self.fail(path, f"missing key {key!r}")
+        return value
+
+    def text(self, value: Any, path: tuple) -> str:
+        if not isinstance(value, str) or not value.strip():
+            self.fail(path, f"must be non-empty text, got {value!r}")
+        return value
+
+    def number(self, value: Any, path: tuple, minimum: float = 0, positive: bool = False,
+               maximum: float | None = None, integer: bool = False) -> None:
+        ok_type = (int,) if integer else (int, float)
+        if isinstance(value, bool) or not isinstance(value, ok_type):
+            kind = "a whole number" if integer else "a number"
+            self.fail(path, f"must be {kind}, got {value!r}")
+        if not math.isfinite(value):
+            self.fail(path, f"must be a finite number, got {value!r}")
+        if positive and value <= 0:
+            self.fail(path, f"must be greater than 0, got {value!r}")
+        if value < minimum:
+            self.fail(path, f"must be at least {minimum}, got {value!r}")
+        if maximum is not None and value > maximum:
+            self.fail(path, f"must be at most {maximum}, got {value!r}")
+
+    def duration(self, value: Any, path: tuple) -> None:
+        if not isinstance(value, str) or not DURATION_RE.match(value):
+            self.fail(path, f"must be a duration like 14d, 2w, 6m or 1y, got {value!r}")
+
+    def source(self, value: dict, path: tuple) -> None:
+        if "source" not in value:
+            self.fail(path, f"missing key 'source' (one of: {', '.join(sorted(SOURCES))})")
+        if value["source"] not in SOURCES:
+            self.fail((*path, "source"), f"unknown source {value['source']!r} "
+                                         f"(one of: {', '.join(sorted(SOURCES))})")
+
+    def rule(self, value: Any, path: tuple) -> None:
+        if value not in self.rule_ids:
+            self.fail(path, f"unknown rule id {value!r}")
+
+    def fields(self, value: Any, path: tuple) -> None:
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
+            self.fail(path, "must be a non-empty list of field values")
+
+    def count(self, value: Any, path: tuple) -> None:
+        if value not in COUNT_MODES:
+            self.fail(path, f"must be one of {', '.join(COUNT_MODES)}, got {value!r}")
+
+    # --- structure ----------------------------------------------------------------------
+    def profile(self, data: Any) -> None:
+        data = self.mapping(data, (), TOP_KEYS, TOP_KEYS - {"description"})
+        for key in ("name", "title", "follows"):
+            self.text(data[key], (key,))
+        if not ID_RE.match(data["name"]):
+            self.fail(("name",), f"must be lower-case letters, digits and '-', got {data['name']!r}")
+        self.number(data["total"], ("total",), positive=True)
+        self.number(data["pass_line"], ("pass_line",), maximum=data["total"])
+        self.thresholds(data["thresholds"], ("thresholds",))
+        self.vetoes(data["vetoes"], ("vetoes",))
+        self.indicators(data["indicators"], ("indicators",), data["total"])
+
+    def thresholds(self, value: Any, path: tuple) -> None:
+        known = {"freshness_windows", "home_window", "publish_late_workdays",
+                 "interpretation_late_workdays", "reply_limit_workdays", "probe_failure_share",
+                 "probe_min_per_day", "probe_window_days", "probe_timeout_s"}
+        value = self.mapping(value, path, known, set())
+        for key, item in value.items():
+            where = (*path, key)
+            if key == "freshness_windows":
+                windows = self.mapping(item, where, set(COLUMN_TYPES), set())
+                for column_type, window in windows.items():
+                    self.duration(window, (*where, column_type))
+            elif key == "home_window":
+                self.duration(item, where)
+            elif key == "probe_failure_share":
+                self.number(item, where, positive=True, maximum=1)
+            elif key == "probe_timeout_s":
+                self.number(item, where, positive=True)
+            else:
+                self.number(item, where, positive=True, integer=True)
+
+    def vetoes(self, value: Any, path: tuple) -> None:
+        if not isinstance(value, list):
+            self.fail(path, "must be a list")
+        ids: set[str] = set()
+        for index, veto in enumerate(value):
+            where = (*path, index)
+            veto = self.mapping(veto, where, VETO_KEYS, {"id", "title", "rule", "min", "source"})
+            self.text(veto["id"], (*where, "id"))
+            if veto["id"] in ids:
+                self.fail((*where, "id"), f"duplicate veto id {veto['id']!r}")
+            ids.add(veto["id"])
+            self.text(veto["title"], (*where, "title"))
+            self.rule(veto["rule"], (*where, "rule"))
+            self.number(veto["min"], (*where, "min"), positive=True, integer=True)
+            if "fields" in veto:
+                self.fields(veto["fields"], (*where, "fields"))
+            if "count" in veto:
+                self.count(veto["count"], (*where, "count"))
+            self.source(veto, where)
+
+    def indicators(self, value: Any, path: tuple, total: float) -> None:
+        if not isinstance(value, list) or not value:
+            self.fail(path, "must be a non-empty list of groups")
+        group_sum = Decimal(0)
+        names: set[str] = set()
+        for g_index, group in enumerate(value):
+            g_path = (*path, g_index)
+            group = self.mapping(group, g_path, GROUP_KEYS, GROUP_KEYS)
+            self.text(group["group"], (*g_path, "group"))
+            self.number(group["points"], (*g_path, "points"), positive=True)
+            self.source(group, g_path)
+            group_sum += Decimal(str(group["points"]))
+            if not isinstance(group["items"], list):
+                self.fail((*g_path, "items"), "must be a list (may be empty)")
+            item_sum = Decimal(0)
+            for i_index, item in enumerate(group["items"]):
+                i_path = (*g_path, "items", i_index)
+                item = self.mapping(item, i_path, ITEM_KEYS, ITEM_KEYS)
+                self.text(item["name"], (*i_path, "name"))
+                if item["name"] in names:
+                    self.fail((*i_path, "name"), f"duplicate indicator name {item['name']!r}")
+                names.add(item["name"])
+                self.number(item["points"], (*i_path, "points"), positive=True)
+                self.source(item, i_path)
+                item_sum += Decimal(str(item["points"]))
+                self.deductions(item["deductions"], (*i_path, "deductions"))
+            if item_sum > Decimal(str(group["points"])):
+                self.fail((*g_path, "points"), f"indicator points add up to {item_sum}, "
+                                               f"more than the group's {group['points']}")
+        if group_sum != Decimal(str(total)):
+            self.fail(path, f"group points add up to {group_sum}, not total {total}")
+
+    def deductions(self, value: Any, path: tuple) -> None:
+        if not isinstance(value, list) or not value:
+            self.fail(path, "must be a non-empty list")
+        for index, deduction in enumerate(value):
+            where = (*path, index)
+            deduction = self.mapping(deduction, where, DEDUCTION_KEYS, {"rule", "each", "source"})
+            self.rule(deduction["rule"], (*where, "rule"))
+            self.number(deduction["each"], (*where, "each"), positive=True)
+            if "max" in deduction:
+                self.number(deduction["max"], (*where, "max"), positive=True)
+            if "fields" in deduction:
+                self.fields(deduction["fields"], (*where, "fields"))
+            if "count" in deduction:
+                self.count(deduction["count"], (*where, "count"))
+            self.source(deduction, where)

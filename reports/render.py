@@ -1,0 +1,382 @@
+"""Report outputs of one run under one profile: HTML, Markdown, JSON, CSV (and XLSX via ``xlsx``).
+
+``write_reports(store, run_id, out_dir, profile)`` writes into ``out_dir``::
+
+    index.html        ranking, inline SVG charts, run metadata and warnings, 整改情况 summary
+    <agency>.html     scorecard and every finding with its evidence, print-ready, self-contained
+    <agency>.json     the same data for machines
+    findings.csv      one row per finding, UTF-8 with BOM (Excel opens the Chinese correctly)
+    问题清单.xlsx      汇总 sheet + one sheet per agency
+    report.md         Markdown of the same
+
+Templates are Jinja2 with autoescape on: every page-derived string (titles, anchors, details,
+evidence) is escaped; only ``http(s)`` URLs become links. File names come from validated agency
+ids and are still checked to resolve inside ``out_dir``.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import click
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from checks.registry import FAMILIES
+from crawler import __version__
+from crawler.store import Store, loads
+from reports.diff import AgencyDiff, diff_agency, previous_run
+from reports.profiles import load_profile, rule_title
+from reports.scoring import Scorecard, agency_findings, compute_scorecards, ranked, rule_indicators
+
+TEMPLATES = Path(__file__).parent / "templates"
+AGENCY_ID_RE = re.compile(r"^[A-Za-z0-9_-]+$")
+FAMILY_COLORS = {
+    "links": "#d9534f", "documents": "#f0ad4e", "freshness": "#5bc0de",
+    "identity": "#5cb85c", "disclosure": "#8e6cc1", "availability": "#555555",
+}
+EVIDENCE_LABELS = {
+    "status": "HTTP状态", "error": "错误", "anchor": "链接文字", "tag": "标签",
+    "observed_at": "发现时间", "elapsed": "耗时(秒)", "final_url": "最终地址",
+    "redirects": "跳转链", "reason": "原因", "newest_date": "最新日期", "window": "更新时限",
+    "as_of": "监测时间点", "column_name": "栏目名称", "label": "标签文字", "value": "提取值",
+    "title": "标题", "soft404": "软404", "verdict": "判定", "method": "请求方法",
+}
+MAX_CHART_AGENCIES = 60
+FINDING_FIELDS = ("rule", "family", "url", "source", "field", "detail", "observed_at", "status")
+RUN_FIELDS = ("id", "as_of", "status", "started_at", "finished_at", "tool_version")
+
+
+class OutputPathError(ValueError):
+    """An output file name would fall outside the report folder."""
+
+
+def family_name(family: str) -> str:
+    return FAMILIES.get(family, family or "其他")
+
+
+def safe_output_path(out_dir: Path, agency_id: str, suffix: str) -> Path:
+    """``out_dir/<agency_id><suffix>``; refuses ids outside ``[A-Za-z0-9_-]`` or paths leaving ``out_dir``."""
+    if not AGENCY_ID_RE.match(agency_id or ""):
+        raise OutputPathError(f"agency id {agency_id!r} is not usable as a file name")
+    base = out_dir.resolve()
+    target = (base / f"{agency_id}{suffix}").resolve()
+    if target.parent != base:
+        raise OutputPathError(f"refusing to write outside {base}: {target}")
+    return target
+
+
+def is_web_url(value: Any) -> bool:
+    """Only these become clickable: never ``javascript:`` or ``data:`` URLs from a page."""
+    return isinstance(value, str) and value.lower().startswith(("http://", "https://"))
+
+
+def evidence_items(evidence: Any) -> list[tuple[str, Any]]:
+    """Evidence as (中文 label, value) pairs in stored order; nested values as compact JSON."""
+    if isinstance(evidence, str):
+        try:
+            evidence = loads(evidence, {})
+        except ValueError:
+            return [("证据", evidence)]
+    if not isinstance(evidence, dict):
+        return [("证据", evidence)] if evidence else []
+    items = []
+    for key, value in evidence.items():
+        if isinstance(value, (dict, list)):
+            value = json.dumps(value, ensure_ascii=False)
+        items.append((EVIDENCE_LABELS.get(key, key), value))
+    return items
+
+
+def evidence_text(evidence: Any) -> str:
+    """Evidence flattened to one line ``标签: 值; …`` for CSV, XLSX and Markdown."""
+    return "; ".join(f"{label}: {value}" for label, value in evidence_items(evidence))
+
+
+def display_width(text: str) -> int:
+    """Terminal columns of ``text`` (CJK characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def format_table(headers: list[str], rows: list[list[Any]]) -> str:
+    """A plain aligned text table that respects CJK width."""
+    cells = [[str(h) for h in headers]] + [["" if v is None else str(v) for v in row] for row in rows]
+    widths = [max(display_width(row[i]) for row in cells) for i in range(len(headers))]
+    lines = []
+    for index, row in enumerate(cells):
+        padded = (v + " " * (w - display_width(v)) for v, w in zip(row, widths, strict=True))
+        lines.append("  ".join(padded).rstrip())
+        if index == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+@dataclass
+class AgencyReport:
+    """Everything shown for one agency."""
+
+    rank: int
+    card: Scorecard
+    row: dict
+    findings: list[dict]
+    diff: AgencyDiff | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def by_family(self) -> list[tuple[str, str, list[dict]]]:
+        """(family, 中文 name, findings) in FAMILIES order, unknown families last."""
+        order = list(FAMILIES) + sorted({f["family"] for f in self.findings} - set(FAMILIES))
+        groups = [(fam, family_name(fam), [f for f in self.findings if f["family"] == fam]) for fam in order]
+        return [g for g in groups if g[2]]
+
+
+@dataclass
+class ReportData:
+    """Everything shown for one run under one profile."""
+
+    run: dict
+    profile: dict
+    agencies: list[AgencyReport]
+    warnings: list[str]
+
+    @property
+    def as_of(self) -> str:
+        return self.run.get("as_of") or (self.run.get("started_at") or "")[:10]
+
+    @property
+    def meta(self) -> list[tuple[str, str]]:
+        """Run metadata rows (label, value)."""
+        run, profile = self.run, self.profile
+        return [
+            ("监测时间点", self.as_of),
+            ("评分方案", f"{profile['title']}（{profile['name']}，依据 {profile['follows']}）"),
+            ("运行编号", str(run["id"])), ("运行状态", run.get("status") or ""),
+            ("开始时间", run.get("started_at") or ""), ("结束时间", run.get("finished_at") or ""),
+            ("抓取工具版本", run.get("tool_version") or ""), ("报告工具版本", __version__),
+            ("合格线", f"{self.profile['pass_line']} / {self.profile['total']}"),
+        ]
+
+
+def run_warnings(store: Store, run: dict) -> list[str]:
+    """Run-level warnings: the run's note, an unfinished status, rule remarks such as a calendar fallback."""
+    warnings = [line.strip() for line in (run.get("note") or "").splitlines() if line.strip()]
+    if run.get("status") and run["status"] != "completed":
+        warnings.append(f"本次运行状态为 {run['status']}，结果可能不完整。")
+    remarks = store.query(
+        "select rule, reason, count(*) as n from rule_status where run_id = ? and status != 'not-applicable' "
+        "and coalesce(reason, '') != '' group by rule, reason order by rule, reason", [run["id"]])
+    for row in remarks:
+        warnings.append(f"{rule_title(row['rule'])}（{row['rule']}）：{row['reason']}（{row['n']} 个单位）")
+    return warnings
+
+
+def agency_warnings(row: dict) -> list[str]:
+    status = row.get("status") or ""
+    if status and status != "ok":
+        return [f"站点抓取结果：{status}" + (f"（{row['error']}）" if row.get("error") else "")]
+    return []
+
+
+def build_report(store: Store, run_id: int, profile: dict) -> ReportData:
+    """Score a run (storing the scorecards) and gather what every output shows."""
+    run = store.run(run_id)
+    cards = {c.agency: c for c in compute_scorecards(store, run_id, profile)}
+    rows = {r["id"]: r for r in store.query("select * from agencies where run_id = ?", [run_id])}
+    reports = []
+    for rank, card in ranked(list(cards.values())):
+        row = rows[card.agency]
+        before = previous_run(store, card.agency, run_id)
+        diff = diff_agency(store, card.agency, before, run_id, profile) if before else None
+        reports.append(AgencyReport(rank, card, row, agency_findings(store, run_id, card.agency),
+                                    diff, agency_warnings(row)))
+    return ReportData(run, profile, reports, run_warnings(store, run))
+
+
+# --- charts ---------------------------------------------------------------------------------
+
+def score_histogram(cards: list[Scorecard], pass_line: float) -> dict:
+    """Bars of the score distribution in 10-point bins (the last bin includes 100)."""
+    bins = [0] * 10
+    for card in cards:
+        bins[min(int(card.score // 10), 9)] += 1
+    peak = max(bins) or 1
+    width, height, left, bottom = 520, 200, 36, 170
+    bar = (width - left - 10) / 10
+    bars = []
+    for index, count in enumerate(bins):
+        h = (bottom - 20) * count / peak
+        upper = index * 10 + 9 if index < 9 else 100
+        bars.append({"x": round(left + index * bar + 2, 1), "y": round(bottom - h, 1),
+                     "w": round(bar - 4, 1), "h": round(h, 1), "count": count,
+                     "label": f"{index * 10}–{upper}", "failing": (index + 1) * 10 <= pass_line})
+    return {"width": width, "height": height + 10, "bottom": bottom, "left": left, "bars": bars}
+
+
+def family_bars(reports: list[AgencyReport]) -> dict:
+    """Stacked horizontal bars: problems by family per agency (the most affected first)."""
+    shown = sorted(reports, key=lambda r: (-r.card.findings, r.card.agency))[:MAX_CHART_AGENCIES]
+    peak = max((r.card.findings for r in shown), default=0) or 1
+    label_w, bar_w, row_h = 150, 360, 18
+    rows = []
+    for index, report in enumerate(shown):
+        x = label_w
+        segments = []
+        for family in FAMILIES:
+            count = report.card.families.get(family, 0)
+            if count:
+                w = bar_w * count / peak
+                segments.append({"x": round(x, 1), "w": round(max(w, 1), 1), "color": FAMILY_COLORS[family],
+                                 "title": f"{family_name(family)}：{count}"})
+                x += w
+        rows.append({"y": 28 + index * row_h, "name": report.card.name, "total": report.card.findings,
+                     "end": round(x + 4, 1), "segments": segments})
+    legend = [{"x": 10 + i * 100, "color": FAMILY_COLORS[f], "name": family_name(f)}
+              for i, f in enumerate(FAMILIES)]
+    return {"width": label_w + bar_w + 60, "height": 36 + len(rows) * row_h, "rows": rows, "legend": legend,
+            "omitted": max(len(reports) - len(shown), 0)}
+
+
+# --- rendering ------------------------------------------------------------------------------
+
+def environment() -> Environment:
+    """The Jinja2 environment: autoescape ON for every template except Markdown.
+
+    ``report.md`` escapes each page-derived value with :func:`md_cell` instead (HTML escaping
+    plus Markdown table safety), which autoescaping would double-escape.
+    """
+    html_escape = select_autoescape(default=True, default_for_string=True)
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)),
+                      autoescape=lambda name: not (name or "").endswith(".md") and html_escape(name),
+                      trim_blocks=True, lstrip_blocks=True)
+    env.globals.update(family_name=family_name, is_web_url=is_web_url, evidence_items=evidence_items,
+                       rule_title=rule_title, families=FAMILIES, family_colors=FAMILY_COLORS)
+    return env
+
+
+def render_index(data: ReportData) -> str:
+    cards = [r.card for r in data.agencies]
+    return environment().get_template("index.html").render(
+        data=data, histogram=score_histogram(cards, data.profile["pass_line"]),
+        family_chart=family_bars(data.agencies))
+
+
+def render_agency(data: ReportData, report: AgencyReport) -> str:
+    return environment().get_template("agency.html").render(
+        data=data, report=report, indicator_of=rule_indicators(data.profile))
+
+
+def agency_document(data: ReportData, report: AgencyReport) -> dict:
+    """The per-agency JSON document."""
+    findings = []
+    for f in report.findings:
+        item = {k: f.get(k) for k in FINDING_FIELDS}
+        item["rule_title"] = rule_title(f["rule"])
+        item["evidence"] = loads(f.get("evidence"), {}) if f.get("evidence") else {}
+        findings.append(item)
+    return {
+        "run": {k: data.run.get(k) for k in RUN_FIELDS},
+        "profile": {k: data.profile[k] for k in ("name", "title", "follows", "pass_line", "total")},
+        "agency": {k: report.row.get(k) for k in ("id", "name", "url", "status", "error")},
+        "rank": report.rank, "scorecard": report.card.to_dict(), "findings": findings,
+        "diff": report.diff.to_dict() if report.diff else None, "warnings": data.warnings + report.warnings,
+    }
+
+
+CSV_HEADERS = ["单位ID", "单位", "规则", "规则名称", "类别", "指标", "URL", "所在页面", "字段", "问题",
+               "证据", "发现时间", "状态"]
+
+
+def csv_safe(value: Any) -> str:
+    """Text for a CSV cell; a leading ``= + - @`` gets a ``'`` so Excel never runs it as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def finding_rows(data: ReportData) -> list[dict]:
+    """One row per finding for CSV and XLSX, with Chinese column names."""
+    indicator_of = rule_indicators(data.profile)
+    rows = []
+    for report in data.agencies:
+        for f in report.findings:
+            rows.append({
+                "单位ID": report.card.agency, "单位": report.card.name, "规则": f["rule"],
+                "规则名称": rule_title(f["rule"]), "类别": family_name(f.get("family") or ""),
+                "指标": indicator_of.get(f["rule"], family_name(f.get("family") or "")),
+                "URL": f.get("url") or "", "所在页面": f.get("source") or "", "字段": f.get("field") or "",
+                "问题": f.get("detail") or "", "证据": evidence_text(f.get("evidence")),
+                "发现时间": f.get("observed_at") or "", "状态": f.get("status") or "",
+            })
+    return rows
+
+
+def write_csv(data: ReportData, path: Path) -> None:
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(CSV_HEADERS)
+        for row in finding_rows(data):
+            writer.writerow([csv_safe(row[h]) for h in CSV_HEADERS])
+
+
+def md_cell(value: Any) -> str:
+    """Text safe inside a Markdown table cell: no raw HTML, no column breaks, one line."""
+    text = "" if value is None else str(value)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+
+
+def render_markdown(data: ReportData) -> str:
+    return environment().get_template("report.md").render(
+        data=data, md=md_cell, evidence_text=evidence_text, indicator_of=rule_indicators(data.profile))
+
+
+def write_reports(store: Store, run_id: int, out_dir: str | Path, profile: dict | str) -> dict[str, Path]:
+    """Write every report file of ``run_id`` into ``out_dir``; returns {file name: path} of all written.
+
+    Scorecards are stored along the way (``scorecards`` rows for this run and profile).
+    """
+    from reports.xlsx import write_xlsx
+
+    if isinstance(profile, str):
+        profile = load_profile(profile)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    data = build_report(store, run_id, profile)
+    written: dict[str, Path] = {}
+    for report in data.agencies:
+        page = safe_output_path(out, report.card.agency, ".html")
+        page.write_text(render_agency(data, report), encoding="utf-8")
+        doc = safe_output_path(out, report.card.agency, ".json")
+        document = agency_document(data, report)
+        doc.write_text(json.dumps(document, ensure_ascii=False, indent=2), encoding="utf-8")
+        written[page.name] = page
+        written[doc.name] = doc
+    rows = finding_rows(data)
+    for name, write in (("index.html", lambda p: p.write_text(render_index(data), encoding="utf-8")),
+                        ("findings.csv", lambda p: write_csv(data, p)),
+                        ("问题清单.xlsx", lambda p: write_xlsx(data, rows, p)),
+                        ("report.md", lambda p: p.write_text(render_markdown(data), encoding="utf-8"))):
+        write(out / name)
+        written[name] = out / name
+    return written
+
+
+def print_summary(store: Store, run_id: int, profile: dict | str) -> None:
+    """Print the terminal table: 排名, 单位, 得分, 结论, 单项否决 and findings per family."""
+    if isinstance(profile, str):
+        profile = load_profile(profile)
+    click.echo(summary_table(compute_scorecards(store, run_id, profile)))
+
+
+def summary_table(cards: list[Scorecard]) -> str:
+    headers = ["排名", "单位", "得分", "结论", "单项否决", *FAMILIES.values(), "合计"]
+    rows = []
+    for rank, card in ranked(cards):
+        rows.append([rank, card.name or card.agency, f"{card.score:.1f}", card.verdict,
+                     "、".join(v.title for v in card.vetoes) or "—",
+                     *(card.families.get(f, 0) for f in FAMILIES), card.findings])
+    return format_table(headers, rows)
