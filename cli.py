@@ -66,14 +66,19 @@ def crawl_options(func):
         click.option("--allow-private", is_flag=True,
                      help="Allow requests to private/loopback addresses no agency owns."),
         click.option("--quiet", is_flag=True, help="No progress lines."),
+        click.option("--agency", "only_agency", default=None, metavar="ID",
+                     help="Audit only this agency of the agencies file (self-checks)."),
+        click.option("--full-recrawl", is_flag=True,
+                     help="Download every page again (no If-None-Match/If-Modified-Since)."),
     ]):
         func = option(func)
     return func
 
 
 def scrapy_overrides(concurrency: int, timeout: float, ignore_robots: bool, allow_private: bool,
-                     quiet: bool) -> dict:
+                     quiet: bool, full_recrawl: bool = False) -> dict:
     return {
+        "GOVAUDIT_CONDITIONAL": not full_recrawl,
         "CONCURRENT_REQUESTS_PER_DOMAIN": concurrency,
         "AUTOTHROTTLE_TARGET_CONCURRENCY": float(concurrency),
         "DOWNLOAD_TIMEOUT": timeout,
@@ -83,11 +88,15 @@ def scrapy_overrides(concurrency: int, timeout: float, ignore_robots: bool, allo
     }
 
 
-def read_agencies(path: str, max_pages: int | None):
+def read_agencies(path: str, max_pages: int | None, only: str | None = None):
     try:
         agencies = load_agencies(path)
     except AgencyConfigError as exc:
         raise InputError(str(exc)) from None
+    if only:
+        agencies = [a for a in agencies if a.id == only]
+        if not agencies:
+            raise InputError(f"--agency: {only!r} is not an id in {path}")
     if max_pages:
         for agency in agencies:
             agency.max_pages = max_pages
@@ -95,7 +104,8 @@ def read_agencies(path: str, max_pages: int | None):
 
 
 def do_crawl(agencies_path: str | None, db_path: str, as_of: str | None, workers: int | None,
-             overrides: dict, max_pages: int | None, resume: bool, run_id: int | None) -> int:
+             overrides: dict, max_pages: int | None, resume: bool, run_id: int | None,
+             only_agency: str | None = None) -> int:
     """Crawl (or resume) and return the run id."""
     from crawler.lock import LockBusy, RunLock
     from crawler.run import effective_status, run_agencies, run_workers, start_run
@@ -112,7 +122,7 @@ def do_crawl(agencies_path: str | None, db_path: str, as_of: str | None, workers
     else:
         if not agencies_path:
             raise InputError("--agencies is required (or use --resume)")
-        agencies = read_agencies(agencies_path, max_pages)
+        agencies = read_agencies(agencies_path, max_pages, only_agency)
         store = open_store(db_path, create=True)
         rid = None
     try:
@@ -151,15 +161,15 @@ def _last_unfinished(store: Store) -> dict:
 @click.option("--resume", is_flag=True, help="Continue the last interrupted run (or --run ID).")
 @click.option("--run", "run_id", type=int, default=None, help="Run to resume.")
 def crawl(agencies_path, db_path, as_of, workers, concurrency, timeout, max_pages, ignore_robots,
-          allow_private, quiet, resume, run_id):
+          allow_private, quiet, only_agency, full_recrawl, resume, run_id):
     """Crawl every agency's portal into the store.
 
     Example: python cli.py crawl --agencies agencies.yml --db audit.db
     """
     as_of = parse_as_of(as_of)
     do_crawl(agencies_path, db_path, as_of, workers,
-             scrapy_overrides(concurrency, timeout, ignore_robots, allow_private, quiet),
-             max_pages, resume, run_id)
+             scrapy_overrides(concurrency, timeout, ignore_robots, allow_private, quiet, full_recrawl),
+             max_pages, resume, run_id, only_agency)
 
 
 def load_profile_or_fail(profile: str | None) -> dict:
@@ -170,8 +180,10 @@ def load_profile_or_fail(profile: str | None) -> dict:
         raise InputError(str(exc)) from None
 
 
-def do_check(db_path: str, run_id: int | None, as_of: str | None, profile: dict) -> int:
+def do_check(db_path: str, run_id: int | None, as_of: str | None, profile: dict,
+             holiday_file: str | None = None) -> int:
     from checks.registry import run_checks
+    from checks.workdays import HolidayFileError, load_holiday_file
     store = open_store(db_path)
     try:
         run = store.run(run_id)
@@ -179,6 +191,15 @@ def do_check(db_path: str, run_id: int | None, as_of: str | None, profile: dict)
         raise InputError(str(exc)) from None
     if as_of:
         store.set_run(run["id"], as_of=as_of)
+    if holiday_file:
+        try:
+            load_holiday_file(holiday_file)
+        except (HolidayFileError, OSError) as exc:
+            raise InputError(f"--holiday-file: {exc}") from None
+        settings = loads(run["settings"], {}) or {}
+        settings["holiday_file"] = os.path.abspath(holiday_file)
+        store.set_run(run["id"], settings=json.dumps(settings, ensure_ascii=False))
+        run = store.run(run["id"])
     counts = run_checks(store, run["id"], profile)
     total = sum(counts.values())
     click.echo(f"run {run['id']}: {total} 个问题 ({len(counts)} 条规则有发现)", err=True)
@@ -192,10 +213,16 @@ def profile_option():
                              "(default gov-website-2019).")
 
 
+def holiday_option():
+    return click.option("--holiday-file", default=None, type=click.Path(dir_okay=False),
+                        help="YAML/JSON {holidays: [...], workdays: [...]} for years chinesecalendar "
+                             "lacks (it ends at 2026); else weekends only, with a warning.")
+
+
 def fail_on_option():
     return click.option("--fail-on", "fail_on", default="never", show_default=True,
-                        help="Exit 1 when: 'any' finding, 'fail' (an agency 不合格), 'never', "
-                             "or a comma list of rule ids.")
+                        help="Exit 1 when: 'any' finding, 'veto' (a 单项否决 item), 'fail' (an "
+                             "agency 不合格), 'never', or a comma list of rule ids.")
 
 
 def check_fail_on(db_path: str, run_id: int, fail_on: str, profile: dict) -> int:
@@ -204,10 +231,12 @@ def check_fail_on(db_path: str, run_id: int, fail_on: str, profile: dict) -> int
     if fail_on == "never":
         return 0
     store = open_store(db_path)
-    if fail_on == "fail":
+    if fail_on in ("fail", "veto"):
         from reports.scoring import compute_scorecards
         cards = compute_scorecards(store, run_id, profile)
-        return 1 if any(not _passed(c) for c in cards) else 0
+        if fail_on == "veto":
+            return 1 if any(card.vetoes for card in cards) else 0
+        return 1 if any(not card.passed for card in cards) else 0
     if fail_on == "any":
         n = next(store.query("select count(*) n from findings where run_id = ?", [run_id]))["n"]
         return 1 if n else 0
@@ -221,20 +250,14 @@ def check_fail_on(db_path: str, run_id: int, fail_on: str, profile: dict) -> int
     return 1 if n else 0
 
 
-def _passed(card) -> bool:
-    if isinstance(card, dict):
-        return bool(card.get("passed"))
-    return bool(getattr(card, "passed", False))
-
-
 def validate_fail_on(fail_on: str) -> None:
     from checks.registry import load_rules
-    if fail_on in ("never", "any", "fail"):
+    if fail_on in ("never", "any", "fail", "veto"):
         return
     rules = load_rules()
     for rule_id in (r.strip() for r in fail_on.split(",")):
         if rule_id not in rules:
-            raise InputError(f"--fail-on: {rule_id!r} is not never/any/fail or a rule id")
+            raise InputError(f"--fail-on: {rule_id!r} is not never/any/veto/fail or a rule id")
 
 
 @cli.command()
@@ -242,8 +265,9 @@ def validate_fail_on(fail_on: str) -> None:
 @click.option("--run", "run_id", type=int, default=None, help="Run id (default: newest).")
 @as_of_option()
 @profile_option()
+@holiday_option()
 @fail_on_option()
-def check(db_path, run_id, as_of, profile, fail_on):
+def check(db_path, run_id, as_of, profile, holiday_file, fail_on):
     """Run every rule on a stored crawl (offline; replaces that run's findings).
 
     Example: python cli.py check --db audit.db --as-of 2026-11-27
@@ -251,7 +275,7 @@ def check(db_path, run_id, as_of, profile, fail_on):
     as_of = parse_as_of(as_of)
     validate_fail_on(fail_on)
     prof = load_profile_or_fail(profile)
-    rid = do_check(db_path, run_id, as_of, prof)
+    rid = do_check(db_path, run_id, as_of, prof, holiday_file)
     sys.exit(check_fail_on(db_path, rid, fail_on, prof))
 
 
@@ -261,10 +285,11 @@ def check(db_path, run_id, as_of, profile, fail_on):
 @as_of_option()
 @crawl_options
 @profile_option()
+@holiday_option()
 @fail_on_option()
 @click.option("--out", "out_dir", default="report", show_default=True, help="Report folder.")
 def run(agencies_path, db_path, as_of, workers, concurrency, timeout, max_pages, ignore_robots,
-        allow_private, quiet, profile, fail_on, out_dir):
+        allow_private, quiet, only_agency, full_recrawl, profile, holiday_file, fail_on, out_dir):
     """Crawl, check and report in one go.
 
     Example: python cli.py run --agencies agencies.yml --db audit.db --as-of 2026-11-27
@@ -275,12 +300,13 @@ def run(agencies_path, db_path, as_of, workers, concurrency, timeout, max_pages,
     as_of = parse_as_of(as_of)
     validate_fail_on(fail_on)
     prof = load_profile_or_fail(profile)
-    read_agencies(agencies_path, max_pages)
+    read_agencies(agencies_path, max_pages, only_agency)
     out = ensure_out_dir(out_dir)
     rid = do_crawl(agencies_path, db_path, as_of, workers,
-                   scrapy_overrides(concurrency, timeout, ignore_robots, allow_private, quiet),
-                   max_pages, False, None)
-    do_check(db_path, rid, None, prof)
+                   scrapy_overrides(concurrency, timeout, ignore_robots, allow_private, quiet,
+                                    full_recrawl),
+                   max_pages, False, None, only_agency)
+    do_check(db_path, rid, None, prof, holiday_file)
     store = open_store(db_path)
     paths = write_reports(store, rid, out, prof)
     print_summary(store, rid, prof)

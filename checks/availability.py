@@ -89,8 +89,8 @@ def site_unreachable(view: AgencyView) -> Iterator[Finding]:
     window = {"start": start.isoformat(), "end": end.isoformat(), "days": days}
     if not probes:
         raise NotApplicable(
-            f"no availability probe of the home page {home} between {window['start']} and "
-            f"{window['end']}; run `cli.py probe --every 30m --for {days}d` before the audit")
+            f"{first_day.isoformat()}至{last_day.isoformat()}没有首页 {home} 的可访问性探测记录；"
+            f"请在测评前运行 cli.py probe --every 30m --for {days}d")
     probes.sort(key=lambda pair: pair[0])
     failed = [(when, row) for when, row in probes if not row["ok"]]
     share = Fraction(len(failed), len(probes))

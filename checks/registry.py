@@ -156,7 +156,8 @@ def run_checks(store: Store, run_id: int, profile: dict | None = None,
                 continue
             status_rows.append({"run_id": run_id, "agency": agency["id"], "rule": rule_def.id,
                                 "status": "ran", "reason": "", "findings": len(found)})
-            counts[rule_def.id] = counts.get(rule_def.id, 0) + len(found)
+            if found:
+                counts[rule_def.id] = counts.get(rule_def.id, 0) + len(found)
             for f in found:
                 finding_rows.append({
                     "run_id": run_id, "agency": agency["id"], "rule": rule_def.id,
@@ -165,8 +166,13 @@ def run_checks(store: Store, run_id: int, profile: dict | None = None,
                     "observed_at": f.evidence.get("observed_at") or now, "status": "open",
                 })
     with store.db.conn:
-        store.db.execute("delete from findings where run_id = ?", [run_id])
-        store.db.execute("delete from rule_status where run_id = ?", [run_id])
+        for table in ("findings", "rule_status"):
+            if only:
+                marks = ",".join("?" for _ in only)
+                store.db.execute(f"delete from {table} where run_id = ? and rule in ({marks})",
+                                 [run_id, *sorted(only)])
+            else:
+                store.db.execute(f"delete from {table} where run_id = ?", [run_id])
     store.insert_many("findings", finding_rows)
     store.insert_many("rule_status", status_rows)
     return counts

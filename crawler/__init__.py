@@ -2,4 +2,4 @@
 
 __version__ = "0.1.0"
 TOOL_NAME = "govaudit"
-USER_AGENT = f"{TOOL_NAME}/{__version__} (+政务公开网站合规检查; polite crawler)"
+USER_AGENT = f"{TOOL_NAME}/{__version__} (gov portal compliance checker; polite crawler)"

@@ -30,8 +30,17 @@ class PrivateAddressGuard:
     def from_crawler(cls, crawler):
         if crawler.settings.getbool("GOVAUDIT_ALLOW_PRIVATE"):
             raise NotConfigured
-        hosts = set(crawler.settings.getlist("GOVAUDIT_OWN_HOSTS"))
-        return cls(hosts)
+        guard = cls(set(crawler.settings.getlist("GOVAUDIT_OWN_HOSTS")))
+        guard.crawler = crawler
+        return guard
+
+    def own_hosts_of_spider(self) -> None:
+        """Add the hosts of the agencies the spider crawls (set once, on the first request)."""
+        spider = getattr(getattr(self, "crawler", None), "spider", None)
+        for agency in getattr(spider, "agencies", {}).values():
+            for origin in agency.origins:
+                self.allowed_hosts.add(origin.split("://", 1)[1].rsplit(":", 1)[0])
+        self._spider_hosts = True
 
     def addresses(self, host: str) -> list[str]:
         if host not in self._resolved:
@@ -43,6 +52,8 @@ class PrivateAddressGuard:
         return self._resolved[host]
 
     def process_request(self, request):
+        if not getattr(self, "_spider_hosts", False):
+            self.own_hosts_of_spider()
         host = (urlsplit(request.url).hostname or "").lower()
         if not host or host in self.allowed_hosts or request.meta.get("allow_private"):
             return None
@@ -126,6 +137,8 @@ class ConditionalRequestMiddleware:
 
     def spider_opened(self, spider):
         from crawler.store import Store
+        self.db_path = getattr(spider, "db", "") or self.db_path
+        self.run_id = getattr(spider, "run_id", 0) or self.run_id
         store = Store(self.db_path)
         try:
             for agency_id in getattr(spider, "agencies", {}):

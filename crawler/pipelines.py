@@ -10,8 +10,6 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 
-from scrapy import signals
-
 from crawler.store import SCHEMA, Store
 
 INSERT_IGNORE_TABLES = {"columns"}
@@ -26,17 +24,19 @@ class StorePipeline:
         self.pending = 0
         self.last_flush = time.monotonic()
         self.store: Store | None = None
+        self.crawler = None
 
     @classmethod
     def from_crawler(cls, crawler):
         pipe = cls(crawler.settings.get("GOVAUDIT_DB"),
                    crawler.settings.getint("GOVAUDIT_FLUSH_ROWS", 1000),
                    crawler.settings.getfloat("GOVAUDIT_FLUSH_SECONDS", 2.0))
-        crawler.signals.connect(pipe.open_spider, signal=signals.spider_opened)
-        crawler.signals.connect(pipe.close_spider, signal=signals.spider_closed)
+        pipe.crawler = crawler
         return pipe
 
     def open_spider(self, spider=None):
+        spider = spider or getattr(self.crawler, "spider", None)
+        self.db_path = getattr(spider, "db", "") or self.db_path
         self.store = Store(self.db_path)
 
     def process_item(self, item):

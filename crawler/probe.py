@@ -111,20 +111,38 @@ def classify_error(exc: BaseException) -> str:
     return "other"
 
 
-def _connection(url: str, timeout: float) -> tuple[http.client.HTTPConnection, str]:
+TLS_CONTEXT = ssl.create_default_context()
+
+
+def _open(url: str, deadline: _Deadline) -> tuple[http.client.HTTPConnection, socket.socket, str]:
+    """A connection to ``url``'s server with its socket (TLS handshake done) under the watchdog."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ValueError(f"not an http(s) URL: {url}")
+    port = parts.port or (443 if parts.scheme == "https" else 80)
     host = parts.hostname if ":" not in parts.hostname else f"[{parts.hostname}]"
+    conn: http.client.HTTPConnection
     if parts.scheme == "https":
-        conn: http.client.HTTPConnection = http.client.HTTPSConnection(
-            host, parts.port, timeout=timeout, context=ssl.create_default_context())
+        conn = http.client.HTTPSConnection(host, port, context=TLS_CONTEXT)
     else:
-        conn = http.client.HTTPConnection(host, parts.port, timeout=timeout)
+        conn = http.client.HTTPConnection(host, port)
+    sock = socket.create_connection((parts.hostname, port), timeout=deadline.left())
+    deadline.watch(sock)
+    if parts.scheme == "https":
+        try:
+            sock = TLS_CONTEXT.wrap_socket(sock, server_hostname=parts.hostname,
+                                           do_handshake_on_connect=False)
+            deadline.watch(sock)
+            sock.settimeout(deadline.left())
+            sock.do_handshake()
+        except BaseException:
+            sock.close()
+            raise
+    conn.sock = sock
     path = parts.path or "/"
     if parts.query:
         path += "?" + parts.query
-    return conn, path
+    return conn, sock, path
 
 
 def fetch(url: str, timeout: float = 15.0) -> dict:
@@ -136,11 +154,9 @@ def fetch(url: str, timeout: float = 15.0) -> dict:
     try:
         current = url
         for _hop in range(MAX_REDIRECTS + 1):
-            conn, path = _connection(current, deadline.left())
+            # ``sock`` is kept: http.client drops conn.sock once the response owns it
+            conn, sock, path = _open(current, deadline)
             try:
-                conn.connect()
-                sock = conn.sock  # kept: http.client drops conn.sock once the response owns it
-                deadline.watch(sock)
                 sock.settimeout(deadline.left())
                 conn.request("GET", path, headers={
                     "User-Agent": USER_AGENT_BYTES, "Accept": "text/html,*/*;q=0.8",

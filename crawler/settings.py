@@ -32,15 +32,22 @@ DOWNLOAD_TIMEOUT = 15
 RETRY_ENABLED = True
 RETRY_TIMES = 1
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408]
+RETRY_GIVE_UP_LOG_LEVEL = "INFO"
 HTTPERROR_ALLOW_ALL = True
 REDIRECT_ENABLED = True
 REDIRECT_MAX_TIMES = 10
 METAREFRESH_ENABLED = True
 
+# Certificates are verified like a browser would: a self-signed, expired or wrong-host certificate
+# is a link a citizen cannot open (error class "tls", verdict broken), not a silent success.
+DOWNLOAD_VERIFY_CERTIFICATES = True
+
 # Never download big bodies: pages are capped; attachments/external links stop at the headers.
 DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 0
-DOWNLOAD_FAIL_ON_DATALOSS = False
+# A body cut short of its Content-Length (connection reset mid-page) is a failed fetch ("reset",
+# retried once), not a silently truncated page whose missing half would read as missing metadata.
+DOWNLOAD_FAIL_ON_DATALOSS = True
 
 # Breadth-first, so budgets cut the deep end of a portal, not a whole branch.
 DEPTH_PRIORITY = 1

@@ -7,6 +7,8 @@ import posixpath
 import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from w3lib.url import safe_url_string
+
 from crawler.agencies import origin_of
 
 ATTACHMENT_EXTENSIONS = frozenset(
@@ -72,7 +74,15 @@ def should_follow(url: str, tag: str, scope_kind: str) -> bool:
 
 
 def dedup_key(url: str) -> str:
-    """Key under which a URL is fetched once per agency: no fragment, no session ids, sorted query."""
+    """Key under which a URL is fetched once per agency: no fragment, no session ids, sorted query.
+
+    The URL is percent-encoded first (as Scrapy sends it), so ``/中文/a.html`` and
+    ``/%E4%B8%AD%E6%96%87/a.html``, or ``a b`` and ``a%20b``, are one fetch.
+    """
+    try:
+        url = safe_url_string(url)
+    except (ValueError, UnicodeError):
+        pass
     parts = urlsplit(url)
     path = re.sub(r";jsessionid=[^/?#]*", "", parts.path, flags=re.I)
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)

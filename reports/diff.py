@@ -90,9 +90,27 @@ def runs_with_agency(store: Store, agency: str) -> list[int]:
     return [row["id"] for row in rows]
 
 
-def previous_run(store: Store, agency: str, run_id: int) -> int | None:
-    """The latest run before ``run_id`` in which the agency was checked, if any."""
-    earlier = [r for r in runs_with_agency(store, agency) if r < run_id]
+def checked_runs(store: Store) -> dict[str, list[int]]:
+    """Every agency's checked runs (oldest first) in one pass — for reports over many agencies."""
+    rows = store.query(
+        """select distinct a.id as agency, a.run_id from agencies a
+           join (select run_id, agency from rule_status union select run_id, agency from findings) c
+             on c.run_id = a.run_id and c.agency = a.id
+           order by a.id, a.run_id""")
+    result: dict[str, list[int]] = {}
+    for row in rows:
+        result.setdefault(row["agency"], []).append(row["run_id"])
+    return result
+
+
+def previous_run(store: Store, agency: str, run_id: int,
+                 checked: dict[str, list[int]] | None = None) -> int | None:
+    """The latest run before ``run_id`` in which the agency was checked, if any.
+
+    ``checked`` (from :func:`checked_runs`) avoids one query per agency.
+    """
+    runs = checked.get(agency, []) if checked is not None else runs_with_agency(store, agency)
+    earlier = [r for r in runs if r < run_id]
     return earlier[-1] if earlier else None
 
 

@@ -9,6 +9,7 @@ Shape (see the bundled files for annotated examples)::
 
     name, title, follows, pass_line, total
     thresholds: {freshness_windows: {news: 14d, …}, home_window: 14d, …}   # read by the rules
+                (durations: a number and d/w/m/y; ``holiday_file``: a working-day calendar file)
     vetoes:     [{id, title, rule, min, fields?, count?, source}]
     indicators: [{group, points, source, items: [{name, points, source,
                   deductions: [{rule, each, fields?, count?, max?, source}]}]}]
@@ -242,7 +243,7 @@ class _Validator:
     def thresholds(self, value: Any, path: tuple) -> None:
         known = {"freshness_windows", "home_window", "publish_late_workdays",
                  "interpretation_late_workdays", "reply_limit_workdays", "probe_failure_share",
-                 "probe_min_per_day", "probe_window_days", "probe_timeout_s"}
+                 "probe_min_per_day", "probe_window_days", "probe_timeout_s", "holiday_file"}
         value = self.mapping(value, path, known, set())
         for key, item in value.items():
             where = (*path, key)
@@ -254,6 +255,8 @@ class _Validator:
                 self.duration(item, where)
             elif key == "probe_failure_share":
                 self.number(item, where, positive=True, maximum=1)
+            elif key == "holiday_file":
+                self.text(item, where)
             elif key == "probe_timeout_s":
                 self.number(item, where, positive=True)
             else:

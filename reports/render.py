@@ -17,6 +17,7 @@ ids and are still checked to resolve inside ``out_dir``.
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import re
 import unicodedata
@@ -30,7 +31,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from checks.registry import FAMILIES
 from crawler import __version__
 from crawler.store import Store, loads
-from reports.diff import AgencyDiff, diff_agency, previous_run
+from reports.diff import AgencyDiff, checked_runs, diff_agency, previous_run
 from reports.profiles import load_profile, rule_title
 from reports.scoring import Scorecard, agency_findings, compute_scorecards, ranked, rule_indicators
 
@@ -46,7 +47,12 @@ EVIDENCE_LABELS = {
     "redirects": "跳转链", "reason": "原因", "newest_date": "最新日期", "window": "更新时限",
     "as_of": "监测时间点", "column_name": "栏目名称", "label": "标签文字", "value": "提取值",
     "title": "标题", "soft404": "软404", "verdict": "判定", "method": "请求方法",
+    "page": "页面", "column": "栏目", "column_type": "栏目类型", "workdays": "工作日数",
+    "limit_workdays": "时限(工作日)", "deadline": "截止日期", "calendar_warnings": "日历提示",
+    "labels_found": "识别到的标签", "values": "提取值", "where": "值的位置", "items": "条目数",
 }
+#: Evidence keys whose texts are run-level caveats (e.g. the working-day calendar fell back to weekends).
+WARNING_KEYS = ("calendar_warnings", "warnings")
 MAX_CHART_AGENCIES = 60
 FINDING_FIELDS = ("rule", "family", "url", "source", "field", "detail", "observed_at", "status")
 RUN_FIELDS = ("id", "as_of", "status", "started_at", "finished_at", "tool_version")
@@ -77,7 +83,7 @@ def is_web_url(value: Any) -> bool:
 
 
 def evidence_items(evidence: Any) -> list[tuple[str, Any]]:
-    """Evidence as (中文 label, value) pairs in stored order; nested values as compact JSON."""
+    """Evidence as (中文 label, value) pairs in stored order; nested values as JSON, empty ones left out."""
     if isinstance(evidence, str):
         try:
             evidence = loads(evidence, {})
@@ -87,6 +93,8 @@ def evidence_items(evidence: Any) -> list[tuple[str, Any]]:
         return [("证据", evidence)] if evidence else []
     items = []
     for key, value in evidence.items():
+        if value is None or value == "" or value == [] or value == {}:
+            continue
         if isinstance(value, (dict, list)):
             value = json.dumps(value, ensure_ascii=False)
         items.append((EVIDENCE_LABELS.get(key, key), value))
@@ -163,7 +171,9 @@ class ReportData:
 
 
 def run_warnings(store: Store, run: dict) -> list[str]:
-    """Run-level warnings: the run's note, an unfinished status, rule remarks such as a calendar fallback."""
+    """Run-level warnings: the run's note, an unfinished status, remarks of rules that ran, and
+    caveats carried in findings' evidence (``calendar_warnings``: the working-day calendar fell
+    back to weekends only)."""
     warnings = [line.strip() for line in (run.get("note") or "").splitlines() if line.strip()]
     if run.get("status") and run["status"] != "completed":
         warnings.append(f"本次运行状态为 {run['status']}，结果可能不完整。")
@@ -172,7 +182,17 @@ def run_warnings(store: Store, run: dict) -> list[str]:
         "and coalesce(reason, '') != '' group by rule, reason order by rule, reason", [run["id"]])
     for row in remarks:
         warnings.append(f"{rule_title(row['rule'])}（{row['rule']}）：{row['reason']}（{row['n']} 个单位）")
-    return warnings
+    caveats = store.query(
+        "select distinct evidence from findings where run_id = ? and (" +
+        " or ".join("evidence like ?" for _ in WARNING_KEYS) + ")",
+        [run["id"], *(f'%"{key}"%' for key in WARNING_KEYS)])
+    for row in caveats:
+        evidence = loads(row["evidence"], {})
+        for key in WARNING_KEYS:
+            texts = evidence.get(key) if isinstance(evidence, dict) else None
+            for text in [texts] if isinstance(texts, str) else (texts or []):
+                warnings.append(str(text))
+    return list(dict.fromkeys(warnings))
 
 
 def agency_warnings(row: dict) -> list[str]:
@@ -188,9 +208,10 @@ def build_report(store: Store, run_id: int, profile: dict) -> ReportData:
     cards = {c.agency: c for c in compute_scorecards(store, run_id, profile)}
     rows = {r["id"]: r for r in store.query("select * from agencies where run_id = ?", [run_id])}
     reports = []
+    checked = checked_runs(store)
     for rank, card in ranked(list(cards.values())):
         row = rows[card.agency]
-        before = previous_run(store, card.agency, run_id)
+        before = previous_run(store, card.agency, run_id, checked)
         diff = diff_agency(store, card.agency, before, run_id, profile) if before else None
         reports.append(AgencyReport(rank, card, row, agency_findings(store, run_id, card.agency),
                                     diff, agency_warnings(row)))
@@ -243,6 +264,7 @@ def family_bars(reports: list[AgencyReport]) -> dict:
 
 # --- rendering ------------------------------------------------------------------------------
 
+@functools.cache
 def environment() -> Environment:
     """The Jinja2 environment: autoescape ON for every template except Markdown.
 

@@ -29,6 +29,7 @@ from reports.profiles import rule_title
 
 SCORED_STATUSES = {"", "open"}
 ONE_DECIMAL = Decimal("0.1")
+UNCHECKED = "（暂无机器可检指标，不扣分）"
 FINDING_KEYS = ("rule", "family", "url", "source", "field", "detail", "status")
 
 
@@ -145,6 +146,9 @@ def score_agency(findings: list[dict], rule_status: list[dict], profile: dict,
     indicators: list[IndicatorScore] = []
     total_deducted = Decimal(0)
     for group in profile["indicators"]:
+        if not group["items"]:
+            points = float(group["points"])
+            indicators.append(IndicatorScore(group["group"], UNCHECKED, points, 0.0, 0.0, False))
         for item in group["items"]:
             lines: list[RuleDeduction] = []
             raw = Decimal(0)

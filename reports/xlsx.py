@@ -28,6 +28,8 @@ HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="305496")
 SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
 MAX_CELL = 32767
+WRAPPED = {"问题", "证据", "单项否决"}  # long text wraps; others stay one line (and writing stays fast)
+WRAP = Alignment(vertical="top", wrap_text=True)
 
 
 def cell_text(value: Any) -> Any:
@@ -62,12 +64,14 @@ def _write_table(sheet, headers: list[tuple[str, int]], rows: list[list[Any]]) -
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(vertical="center", wrap_text=True)
         sheet.column_dimensions[get_column_letter(column)].width = width
+    wrapped = {index for index, (name, _) in enumerate(headers) if name in WRAPPED}
     for row in rows:
         sheet.append([cell_text(v) for v in row])
-        for cell in sheet[sheet.max_row]:
+        for index, cell in enumerate(sheet[sheet.max_row]):
             if isinstance(cell.value, str):
                 cell.data_type = "s"
-            cell.alignment = Alignment(vertical="top", wrap_text=True)
+            if index in wrapped:
+                cell.alignment = WRAP
     sheet.freeze_panes = "A2"
     if rows:
         sheet.auto_filter.ref = sheet.dimensions

@@ -119,7 +119,7 @@ def test_incomplete_below_threshold_is_not_applicable_with_the_numbers(factory) 
 
 
 def test_no_probes_is_not_applicable(factory: StoreFactory) -> None:
-    with pytest.raises(NotApplicable, match="no availability probe of the home page"):
+    with pytest.raises(NotApplicable, match="2026-11-21至2026-11-27没有首页 .* 的可访问性探测记录"):
         run_rule(factory.view(), "site-unreachable")
 
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import http.client
+import shutil
 import socket
+import ssl
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -171,7 +174,6 @@ def test_classify_error_table() -> None:
     assert classify_error(ConnectionRefusedError()) == "refused"
     assert classify_error(ConnectionResetError()) == "reset"
     assert classify_error(http.client.RemoteDisconnected()) == "reset"
-    import ssl
     assert classify_error(ssl.SSLCertVerificationError()) == "tls"
     assert classify_error(OSError(113, "No route to host")) == "unreachable"
     assert classify_error(ValueError("x")) == "other"
@@ -291,3 +293,39 @@ def test_cli_down_site_still_exits_0(tmp_path, closed_port: str) -> None:
                                                 "--db", str(tmp_path / "a.db")])
     assert result.exit_code == 0
     assert "ok 0/1  failed: up: home refused" in result.output
+
+
+@pytest.fixture
+def silent_port() -> Iterator[str]:
+    """A port that accepts connections (kernel backlog) but never says a word."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(8)
+    yield f"127.0.0.1:{sock.getsockname()[1]}"
+    sock.close()
+
+
+@pytest.mark.parametrize("scheme", ["http", "https"])
+def test_silent_server_and_stalled_tls_handshake_time_out(silent_port: str, scheme: str) -> None:
+    result = fetch(f"{scheme}://{silent_port}/", timeout=1.0)
+    assert (result["ok"], result["error"]) == (0, "timeout")
+    assert 0.9 <= result["elapsed"] < 1.6
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="openssl not installed")
+def test_untrusted_certificate_is_a_tls_failure(tmp_path) -> None:
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                    "-subj", "/CN=127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+                   check=True, capture_output=True, timeout=60)
+    httpd = QuietServer(("127.0.0.1", 0), Portal)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        result = fetch(f"https://127.0.0.1:{httpd.server_address[1]}/", timeout=5)
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    assert (result["ok"], result["status"], result["error"]) == (0, None, "tls")

@@ -119,7 +119,8 @@ def test_veto_overrides_points_and_carries_evidence():
 def test_veto_field_filter_and_minimum():
     personnel = many("column-stale", 5, field="personnel")
     assert card_for(personnel + many("column-stale", 1, field="news")).vetoes == []
-    card = card_for(personnel + many("column-stale", 1, field="news") + many("column-stale", 1, field="notice"))
+    news, notice = many("column-stale", 1, field="news"), many("column-stale", 1, field="notice")
+    card = card_for(personnel + news + notice)
     [veto] = card.vetoes
     assert veto.id == "key-columns" and veto.count == 2
     assert {f["field"] for f in veto.findings} == {"news", "notice"}
@@ -179,3 +180,39 @@ def test_compute_scorecards_stores_and_rescores_without_crawl(tmp_path):
     a2 = rows[3]
     assert a2["passed"] == 0 and json.loads(a2["vetoes"])[0]["id"] == "home-stale"
     assert json.loads(rows[2]["families"]) == {"links": 3}
+
+
+def test_scores_command_formats(tmp_path):
+    import csv
+    import io
+
+    from click.testing import CliRunner
+
+    from reports.commands import report, scores
+
+    store = new_store(tmp_path / "a.db")
+    add_run(store, {"a1": "单位甲"}, [])
+    run_id = add_run(store, {"a1": "单位甲", "a2": "单位乙"},
+                     many("home-link-broken", 3) + [finding("home-stale", agency="a2")])
+    store.close()
+    db = str(tmp_path / "a.db")
+    runner = CliRunner()
+    table = runner.invoke(scores, ["--db", db])
+    assert table.exit_code == 0, table.output
+    lines = table.output.splitlines()
+    assert lines[0].split()[:5] == ["排名", "单位", "得分", "结论", "单项否决"]
+    assert lines[2].split()[:4] == ["1", "单位甲", "97.0", "合格"]
+    assert lines[3].split()[:5] == ["2", "单位乙", "100.0", "不合格", "首页不更新（2周内无新信息）"]
+    args = ["--db", db, "--format", "json", "--profile", "census-2015"]
+    data = json.loads(runner.invoke(scores, args).output)
+    assert [(d["rank"], d["agency"], d["score"], d["run_id"]) for d in data] == [
+        (1, "a1", 97.0, run_id), (2, "a2", 100.0, run_id)]
+    rows = list(csv.DictReader(io.StringIO(runner.invoke(scores, ["--db", db, "--format", "csv",
+                                                                  "--run", "1"]).output)))
+    assert [(r["agency"], r["score"], r["passed"]) for r in rows] == [("a1", "100.0", "1")]
+    missing = runner.invoke(scores, ["--db", db, "--run", "7"])
+    assert missing.exit_code == 2 and "7" in missing.output
+    out = tmp_path / "rep"
+    made = runner.invoke(report, ["--db", db, "--out", str(out), "--profile", "census-2015"])
+    assert made.exit_code == 0, made.output
+    assert (out / "index.html").exists() and (out / "a2.html").exists() and "报告" in made.output

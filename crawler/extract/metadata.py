@@ -31,8 +31,8 @@ from lxml import etree
 
 from crawler.extract.dates import parse_date
 
-WS = " \t\r\n\f\v\xa0\u3000"
-_WS_RUN = re.compile(r"[ \t\r\n\f\v\xa0]+")
+_WS_RUN = re.compile(r"[^\S\u3000]+")  # every white space but U+3000 (kept in titles)
+_SEP = "\x00"  # joins segments before collapsing; libxml2 text never holds NUL
 _BODY_TEXT = etree.XPath("//body//text()")
 
 FIELD_LABELS: dict[str, tuple[str, ...]] = {
@@ -76,7 +76,7 @@ for _label in OTHER_LABELS:
 
 
 def _spaced(label: str) -> str:
-    return "[ \u3000]*".join(re.escape(ch) for ch in label)
+    return "[^\\S\\n]*".join(re.escape(ch) for ch in label)
 
 
 _LABEL_RE = re.compile(
@@ -110,9 +110,9 @@ class TextStream:
     __slots__ = ("nodes", "text", "segments", "_starts")
 
     def __init__(self, root) -> None:
-        pairs = [(s, t) for t in _BODY_TEXT(root) if (s := t.strip(WS))] if root is not None else []
+        pairs = [(s, t) for t in _BODY_TEXT(root) if (s := t.strip())] if root is not None else []
         self.nodes = [t for _, t in pairs]
-        self.text = _WS_RUN.sub(" ", "\x1e".join(s for s, _ in pairs)).replace("\x1e", "\n")
+        self.text = _WS_RUN.sub(" ", _SEP.join(s for s, _ in pairs)).replace(_SEP, "\n")
         self.segments = self.text.split("\n") if pairs else []
         self._starts: list[int] | None = None
 

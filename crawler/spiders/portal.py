@@ -6,7 +6,9 @@ checks every other link target — attachments, images, scripts, external pages 
 that stops when the headers arrive. Judging is left to ``checks/``.
 
 Arguments (``-a`` for ``scrapy crawl``/Scrapyd): ``agencies`` (path of an agencies YAML/CSV or of a
-JSON list written by the CLI), ``run_id``, ``resume`` (``1`` to continue an interrupted run).
+JSON list written by the CLI), ``db`` (the SQLite store; else the ``GOVAUDIT_DB`` setting), ``run_id``
+(omitted: the spider records a new run itself and finishes it on close, so a Scrapyd job is a
+complete run that ``cli.py check``/``report`` can judge), ``resume`` (``1`` to continue a run).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from scrapy.exceptions import StopDownload
 from scrapy.http import HtmlResponse, TextResponse, XmlResponse
 
 from crawler.agencies import Agency, load_agencies
-from crawler.extract import analyze, analyze_dataproxy
+from crawler.extract import analyze, analyze_dataproxy, decode_html
 from crawler.outcomes import error_class, failure_verdict, http_verdict
 from crawler.store import Store, dumps, loads, utcnow
 from crawler.urls import Scope, dedup_key, pattern_key, should_follow, trap_reason
@@ -42,8 +44,10 @@ class PortalSpider(scrapy.Spider):
     name = "portal"
 
     def __init__(self, agencies: str = "", run_id: str | int = 0, resume: str | bool = False,
-                 *args, **kwargs):
+                 db: str = "", *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.db = db
+        self.standalone = False
         self.agencies = {a.id: a for a in load_run_agencies(agencies)} if agencies else {}
         self.run_id = int(run_id)
         self.resume = str(resume) in ("1", "true", "True")
@@ -57,8 +61,36 @@ class PortalSpider(scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         if not spider.run_id:
             spider.run_id = crawler.settings.getint("GOVAUDIT_RUN_ID")
+        spider.db = spider.db or crawler.settings.get("GOVAUDIT_DB")
+        if not spider.run_id and spider.db:
+            spider.start_standalone_run()
         crawler.signals.connect(spider.on_headers, signal=signals.headers_received)
+        crawler.signals.connect(spider.on_closed, signal=signals.spider_closed)
         return spider
+
+    def start_standalone_run(self) -> None:
+        """Started by Scrapyd or ``scrapy crawl`` rather than the CLI: record the run ourselves."""
+        from crawler.run import start_run
+        store = Store(self.db)
+        try:
+            self.run_id = start_run(store, list(self.agencies.values()), None,
+                                    {"scrapyd": True}, "")
+        finally:
+            store.close()
+        self.standalone = True
+
+    def on_closed(self, spider, reason):
+        if getattr(self, "_prev_store", None) is not None:
+            self._prev_store.close()
+        if self.standalone:
+            from crawler.run import finalize
+            store = Store(self.db)
+            try:
+                finalize(store, self.run_id)
+                store.set_run(self.run_id, status="completed" if reason == "finished" else "interrupted",
+                              finished_at=utcnow())
+            finally:
+                store.close()
 
     # --- scheduling ---------------------------------------------------------------------------
     async def start(self):
@@ -185,7 +217,10 @@ class PortalSpider(scrapy.Spider):
             return
         self.progress[agency_id]["pages"] += 1
         try:
-            facts = analyze(response.text, response.url, is_home=is_home)
+            # decode_html, not response.text: a body declared utf-8 that is really GBK is common
+            text, page["encoding"] = decode_html(
+                response.body, (response.headers.get(b"Content-Type") or b"").decode("latin-1"))
+            facts = analyze(text, response.url, is_home=is_home)
         except Exception as exc:  # a page we cannot understand must not stop the crawl
             self.logger.warning("extract failed on %s: %r", response.url, exc)
             facts = {"kind": "other", "title": "", "links": []}
@@ -242,7 +277,7 @@ class PortalSpider(scrapy.Spider):
     def prev_store(self) -> Store:
         """A read connection to the store (for carrying facts forward), opened once."""
         if getattr(self, "_prev_store", None) is None:
-            self._prev_store = Store(self.settings.get("GOVAUDIT_DB"))
+            self._prev_store = Store(self.db)
         return self._prev_store
 
     def record_facts(self, agency: Agency, page_url: str, requested: str, facts: dict,
@@ -394,8 +429,7 @@ class PortalSpider(scrapy.Spider):
         Works after a graceful stop and after ``kill -9`` alike: the store is the source of truth,
         so no request popped from a queue but never answered is lost.
         """
-        db_path = self.settings.get("GOVAUDIT_DB")
-        store = Store(db_path)
+        store = Store(self.db)
         pending: dict[str, list[scrapy.Request]] = defaultdict(list)
         try:
             for agency in self.agencies.values():
