@@ -141,8 +141,19 @@ def do_crawl(agencies_path: str | None, db_path: str, as_of: str | None, workers
     click.echo(f"run {rid}: {status}", err=True)
     store.close()
     if status == "interrupted":
+        click.echo(f"error: run {rid} interrupted; continue it with: python cli.py crawl --db {db_path} "
+                   f"--resume", err=True)
         raise click.exceptions.Exit(130)
+    if status == "failed":
+        raise CrawlFailed(f"run {rid}: a crawler process failed (see the messages above); "
+                          f"what it stored is kept, --resume continues it")
     return rid
+
+
+class CrawlFailed(InputError):
+    """A crawler process crashed: exit 3, distinct from bad input (2) and findings (1)."""
+
+    exit_code = 3
 
 
 def _last_unfinished(store: Store) -> dict:
@@ -301,6 +312,8 @@ def run(agencies_path, db_path, as_of, workers, concurrency, timeout, max_pages,
     validate_fail_on(fail_on)
     prof = load_profile_or_fail(profile)
     read_agencies(agencies_path, max_pages, only_agency)
+    if os.path.isfile(db_path) and os.path.getsize(db_path):
+        open_store(db_path, create=True).close()  # a foreign --db fails before --out is created
     out = ensure_out_dir(out_dir)
     rid = do_crawl(agencies_path, db_path, as_of, workers,
                    scrapy_overrides(concurrency, timeout, ignore_robots, allow_private, quiet,

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from checks.freshness import column_key, column_types
 from checks.registry import AgencyView, Finding, NotApplicable, rule
 from checks.workdays import WorkdayCalendar
+from crawler.urls import DOCUMENT_EXTENSIONS, extension
 from crawler.store import loads
 
 FIELD_NAMES = {"doc_number": "发文字号", "written_date": "成文日期", "pub_date": "发布日期",
@@ -160,7 +161,9 @@ def doc_effective_date_missing(view: AgencyView) -> Iterator[Finding]:
 
 
 def _attachment_links(view: AgencyView, url: str) -> list[str]:
-    return [row["target"] for row in view.rows("links", "source = ? and scope = 'attachment'", [url])]
+    """Links (``<a>``, not images or scripts) from the page to document files."""
+    return [row["target"] for row in view.rows("links", "source = ? and tag = 'a'", [url])
+            if extension(row["target"]) in DOCUMENT_EXTENSIONS]
 
 
 @rule(id="doc-download-missing", family="documents", title="未提供文本下载", ref="政务公开要求（seed）")

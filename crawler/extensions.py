@@ -32,15 +32,18 @@ class CrawlProgress:
             self.loop.start(self.interval, now=False)
 
     def report(self, final: bool = False) -> None:
+        """One line: totals, then per agency (at most 6 busiest): pages, checked, queued, errors."""
         progress = getattr(self.spider, "progress", {})
         elapsed = time.monotonic() - self.started
-        parts = []
-        for agency_id, p in progress.items():
-            queued = max(0, p["scheduled"] - p["done"])
-            parts.append(f"{agency_id}: 页面 {p['pages']} 已检查 {p['done']} "
-                         f"队列 {queued} 错误 {p['errors']}")
+        total = {k: sum(p[k] for p in progress.values()) for k in ("pages", "scheduled", "done", "errors")}
+        busiest = sorted(progress.items(), key=lambda kv: kv[1]["done"] - kv[1]["scheduled"])[:6]
+        parts = [f"{agency_id} 页面{p['pages']} 已查{p['done']} 队列{max(0, p['scheduled'] - p['done'])} "
+                 f"错误{p['errors']}" for agency_id, p in busiest]
         label = "完成" if final else "进度"
-        print(f"[{label} {elapsed:5.0f}s] " + " | ".join(parts), file=sys.stderr, flush=True)
+        more = f" …另 {len(progress) - len(busiest)} 个单位" if len(progress) > len(busiest) else ""
+        print(f"[{label} {elapsed:4.0f}s] 页面 {total['pages']} 已检查 {total['done']} "
+              f"队列 {max(0, total['scheduled'] - total['done'])} 错误 {total['errors']} | "
+              + " | ".join(parts) + more, file=sys.stderr, flush=True)
 
     def closed(self, spider, reason):
         if self.loop and self.loop.running:

@@ -62,7 +62,8 @@ def start_run(store: Store, agencies: list[Agency], as_of: str | None, settings:
 def run_workers(store: Store, run_id: int, agencies: list[Agency], workers: int,
                 scrapy_settings: dict, resume: bool = False) -> str:
     """Crawl with ``workers`` processes; returns the run status it ended with."""
-    jobroot = Path(f"{store.path}.jobs") / f"run-{run_id}"
+    db_path = Path(store.path).resolve()
+    jobroot = Path(f"{db_path}.jobs") / f"run-{run_id}"
     jobroot.mkdir(parents=True, exist_ok=True)
     own_hosts = sorted({o.split("://", 1)[1].rsplit(":", 1)[0] for a in agencies for o in a.origins})
     settings = loads(store.run(run_id)["settings"], {}) or {}
@@ -72,7 +73,7 @@ def run_workers(store: Store, run_id: int, agencies: list[Agency], workers: int,
     for index, group in enumerate(split_agencies(agencies, workers)):
         spec = jobroot / f"worker-{index}.json"
         spec.write_text(json.dumps([a.to_dict() for a in group], ensure_ascii=False), encoding="utf-8")
-        cmd = [sys.executable, "-m", "crawler.worker", "--db", str(store.path), "--run-id", str(run_id),
+        cmd = [sys.executable, "-m", "crawler.worker", "--db", str(db_path), "--run-id", str(run_id),
                "--agencies", str(spec), "--settings", json.dumps(scrapy_settings),
                "--own-hosts", ",".join(own_hosts), "--jobdir", str(jobroot / f"worker-{index}")]
         if resume:

@@ -38,6 +38,11 @@ REDIRECT_ENABLED = True
 REDIRECT_MAX_TIMES = 10
 METAREFRESH_ENABLED = True
 
+# Scrapy's UrlLengthMiddleware would drop long URLs without a trace; here a URL over 2048 characters
+# is never crawled (crawler.urls.trap_reason "url-too-long") but still checked once, so every link
+# on a page has an outcome.
+URLLENGTH_LIMIT = 0
+
 # Certificates are verified like a browser would: a self-signed, expired or wrong-host certificate
 # is a link a citizen cannot open (error class "tls", verdict broken), not a silent success.
 DOWNLOAD_VERIFY_CERTIFICATES = True

@@ -15,6 +15,7 @@ ATTACHMENT_EXTENSIONS = frozenset(
     "pdf doc docx xls xlsx ppt pptx wps et dps ofd zip rar 7z gz tar txt csv "
     "jpg jpeg png gif bmp webp svg ico tif tiff mp3 mp4 avi wmv flv mov swf apk exe".split()
 )
+DOCUMENT_EXTENSIONS = frozenset("pdf doc docx wps ofd xls xlsx et zip rar 7z txt".split())
 RESOURCE_EXTENSIONS = frozenset("css js json xml woff woff2 ttf eot map".split())
 SPECIAL_SCHEMES = ("javascript:", "mailto:", "tel:", "data:", "about:", "sms:", "weixin:")
 FOLLOW_TAGS = frozenset({"a", "area", "iframe", "frame", "pagination"})

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 
 from scrapy import signals
@@ -48,6 +49,8 @@ def main(argv: list[str] | None = None) -> int:
     if not own_hosts:
         own_hosts = sorted({o.split("://", 1)[1].rsplit(":", 1)[0] for a in agencies for o in a.origins})
     settings = build_settings(args.db, args.run_id, overrides, own_hosts, args.jobdir)
+    # robots.txt that cannot be fetched is allowed (Scrapy's behaviour); its traceback is noise.
+    logging.getLogger("scrapy.downloadermiddlewares.robotstxt").setLevel(logging.CRITICAL)
     process = CrawlerProcess(settings)
     reasons: list[str] = []
     crawler = process.create_crawler(PortalSpider)

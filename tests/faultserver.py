@@ -10,6 +10,7 @@ server's request/byte counters). Handlers:
 :class:`RobotsHandler`  a tiny portal whose robots.txt disallows everything.
 :class:`SiteHandler`    a generated portal (home → columns → articles → attachments) with a small
                         per-request delay, for crash/resume tests.
+:class:`PrivateLinkHandler` a portal linking and redirecting to another (private) address.
 :class:`SinkHandler`    answers everything with 200 and records each request (for the private-address
                         guard: it must stay silent).
 
@@ -98,6 +99,7 @@ class Served:
     hits: Counter = field(default_factory=Counter)
     bytes_sent: Counter = field(default_factory=Counter)
     requests: list[str] = field(default_factory=list)
+    times: dict[str, list[float]] = field(default_factory=dict)
 
     def total_bytes(self) -> int:
         return sum(self.bytes_sent.values())
@@ -160,6 +162,7 @@ class BaseHandler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 - http.server API
         self.served.hits[self.key()] += 1
         self.served.requests.append(self.path)
+        self.served.times.setdefault(self.key(), []).append(time.monotonic())
         try:
             self.route()
         except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError):
@@ -366,6 +369,30 @@ class SiteHandler(BaseHandler):
                 return self.answer(404, b"", ctype="text/plain")
             return self.answer(200, b"%PDF-1.4\n", ctype="application/pdf")
         return self.answer(404, "页面不存在".encode("utf-8"))
+
+
+class PrivateLinkHandler(BaseHandler):
+    """An agency portal linking to ``TARGET`` (another loopback server) and redirecting to it.
+
+    Set ``TARGET`` on a subclass (``type("H", (PrivateLinkHandler,), {"TARGET": url})``).
+    Paths: ``/`` links to TARGET/page.html, TARGET/file.pdf and ``/hop.html``; ``/hop.html``
+    redirects (302) to TARGET/hopped.html; ``/own.html`` is an ordinary page.
+    """
+
+    TARGET = "http://127.0.0.2:9"
+
+    def route(self) -> None:
+        path = urlsplit(self.path).path
+        if path == "/robots.txt":
+            return self.answer(404, b"", ctype="text/plain")
+        if path == "/":
+            return self.html("单位首页", [f"{self.TARGET}/page.html", f"{self.TARGET}/file.pdf",
+                                      "/hop.html", "/own.html"])
+        if path == "/hop.html":
+            return self.answer(302, b"", Location=f"{self.TARGET}/hopped.html")
+        if path == "/own.html":
+            return self.html("本站页面")
+        return self.answer(404, b"not found")
 
 
 class SinkHandler(BaseHandler):

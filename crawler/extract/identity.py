@@ -29,8 +29,8 @@ ICP_RE = re.compile(r"ICP\s*备\s*\d{4,12}\s*号(?:\s*-\s*\d{1,3})?")
 PSB_RE = re.compile(r"公网安备\s*[:：]?\s*\d{6,20}\s*号?")
 SPONSOR_RE = re.compile(r"主办(?:单位|方|机关)?\s*[:：]\s*(?P<value>[^\n|｜©®丨;；，,。]+)")
 _SPONSOR_STOP = re.compile(
-    r"\s*(?:承办|协办|运行维护|运维|维护|技术支持|版权|ICP|网站标识码|政府网站标识码|地址|电话|"
-    r"邮编|联系|E-?mail|邮箱|备案|公网安备|网站地图|主管|Copyright|\u3000|\s{2})",
+    r"\s*(?:承办|协办|运行维护|运维|维护|技术支持|版权|[\u4e00-\u9fff]?ICP|政府网站标识码|网站标识码|"
+    r"地址|电话|邮编|联系|E-?mail|邮箱|备案|[\u4e00-\u9fff]?公网安备|网站地图|主管|Copyright|\u3000|\s{2})",
     re.I,
 )
 _FOOTER_MARK = re.compile(r"ICP|网站标识码|公网安备|版权所有|[Cc]opyright|COPYRIGHT|©")

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from urllib.parse import urljoin
 
 from w3lib.url import safe_url_string
@@ -37,7 +38,8 @@ _WS_RUN = re.compile(r"\s+")
 
 DOWNLOAD_EXTENSIONS = frozenset("pdf doc docx wps ofd xls xlsx et zip rar 7z".split())
 _DOWNLOAD_TEXT = re.compile(r"下载|附件")
-_NOT_DOWNLOAD_TEXT = re.compile(r"(?:app|APP|App|客户端|浏览器|软件|插件|阅读器|播放器|字体|控件|驱动)\s*下载")
+_NOT_DOWNLOAD_TEXT = re.compile(
+    r"(?:app|APP|App|客户端|浏览器|软件|插件|阅读器|播放器|字体|控件|驱动)\s*下载")
 
 
 def base_url(root, url: str) -> str:
@@ -55,7 +57,9 @@ def base_url(root, url: str) -> str:
 
 def resolve_url(raw: str, base: str) -> str | None:
     """Absolute, fragment-free, safe URL of a link; special links raw; None for nothing."""
-    raw = _URL_JUNK.sub("", raw).strip()
+    if "\t" in raw or "\n" in raw or "\r" in raw:
+        raw = _URL_JUNK.sub("", raw)
+    raw = raw.strip()
     if not raw:
         return None
     low = raw[:11].lower()
@@ -63,10 +67,13 @@ def resolve_url(raw: str, base: str) -> str | None:
         return None
     if low.startswith(RAW_SCHEMES):
         return raw
-    try:
-        url = urljoin(base, raw)
-    except ValueError:
-        return raw
+    if low.startswith(("http://", "https://")) and "/." not in raw:
+        url = raw  # absolute already: urljoin would return it as it is
+    else:
+        try:
+            url = urljoin(base, raw)
+        except ValueError:
+            return raw
     cut = url.find("#")
     if cut >= 0:
         url = url[:cut]
@@ -81,7 +88,10 @@ def resolve_url(raw: str, base: str) -> str | None:
 
 
 def _text(el) -> str:
-    return _WS_RUN.sub(" ", "".join(el.itertext())).strip()[:MAX_TEXT]
+    text = el.text if len(el) == 0 else "".join(el.itertext())
+    if not text:
+        return ""
+    return " ".join(text.split())[:MAX_TEXT]
 
 
 def extract_links(root, base: str) -> list[dict]:
@@ -186,7 +196,8 @@ GUIDE_ELEMENTS: dict[str, tuple[str, ...]] = {
 _GUIDE_LABEL_ELEMENT = {label: element for element, labels in GUIDE_ELEMENTS.items()
                         for label in labels}
 _GUIDE_RE = re.compile(
-    r"(?P<label>" + "|".join(sorted(_GUIDE_LABEL_ELEMENT, key=len, reverse=True)) + r")"
+    r"(?P<label>" + "|".join("[ \u3000]*".join(map(re.escape, label))
+                             for label in sorted(_GUIDE_LABEL_ELEMENT, key=len, reverse=True)) + r")"
     r"[ \u3000]*(?P<colon>[:：])?[ \u3000]*"
 )
 _GUIDE_SHAPE = {
@@ -196,20 +207,23 @@ _GUIDE_SHAPE = {
     "online": re.compile(r"https?://|www\.|[\w.-]+@[\w-]+\.[\w.]+|\.gov\.cn", re.I),
 }
 MAX_GUIDE_VALUE = 120
+_SPACES = re.compile(r"[ \u3000]+")
 GUIDE_TITLE = re.compile(r"公开指南")
 
 
-def guide_elements(text: str) -> dict[str, str | None]:
+def guide_elements(text: str, keep: Callable[[int], bool] | None = None) -> dict[str, str | None]:
     """``{element: value or None}`` for office, address, hours, phone, fax, postcode, online.
 
     A label counts with a colon (``办公地址：…``) or when its value has the element's shape
-    (a phone number, a 6-digit postcode, a URL or e-mail).
+    (a phone number, a 6-digit postcode, a URL or e-mail). ``keep(position)`` can refuse a label
+    (the page's footer address and phone are not the guide's).
     """
     found: dict[str, str | None] = dict.fromkeys(GUIDE_ELEMENTS)
-    matches = list(_GUIDE_RE.finditer(text or ""))
+    text = text or ""
+    matches = list(_GUIDE_RE.finditer(text))
     for i, m in enumerate(matches):
-        element = _GUIDE_LABEL_ELEMENT[m.group("label")]
-        if found[element]:
+        element = _GUIDE_LABEL_ELEMENT[_SPACES.sub("", m.group("label"))]
+        if found[element] or (keep is not None and not keep(m.start())):
             continue
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
         line_end = text.find("\n", m.end())

@@ -26,7 +26,6 @@ import re
 from bisect import bisect_right
 from itertools import accumulate
 
-import lxml.html
 from lxml import etree
 
 from crawler.extract.dates import parse_date
@@ -97,6 +96,7 @@ _EFFECTIVE_TEXT = re.compile(
     r"自\s*(?P<date>" + _DATE_TEXT + r")\s*(?:起|开始)\s*(?:正式)?(?:施行|实施|执行|生效)"
     r"|自\s*(?P<event>印发|发布|公布|颁布|下发|签发|公告)之日起\s*(?:正式)?(?:施行|实施|执行|生效)"
 )
+WRITTEN_EVENTS = frozenset({"印发", "签发", "下发"})
 MAX_VALUE = 300
 
 
@@ -119,8 +119,11 @@ class TextStream:
     @classmethod
     def from_html(cls, html: str) -> TextStream:
         """Stream of an HTML snippet (tests, tools): scripts and styles removed first."""
-        root = lxml.html.document_fromstring(html, parser=lxml.html.HTMLParser(remove_comments=True))
-        etree.strip_elements(root, "script", "style", with_tail=False)
+        from crawler.extract.page import parse_html
+
+        root = parse_html(html)
+        if root is not None:
+            etree.strip_elements(root, "script", "style", with_tail=False)
         return cls(root)
 
     def segment_at(self, pos: int) -> int:
@@ -335,14 +338,19 @@ def _meta_date(meta: dict[str, str]) -> dict | None:
 
 
 def _effective_from_text(text: str, fields: dict) -> dict | None:
-    """``本办法自2024年1月1日起施行`` → that date; ``自印发之日起施行`` → the written/pub date."""
+    """``本办法自2024年1月1日起施行`` → that date; ``自印发之日起施行`` → the written date (else the
+    publication date); ``自发布之日起施行`` → the publication date (else the written date)."""
     m = _EFFECTIVE_TEXT.search(text)
     if not m:
         return None
     phrase = _LABEL_SPACES.sub("", m.group(0))
     if m.group("date"):
         return _entry(m.group("date"), phrase, "body-text", parse_date(m.group("date")))
-    for name in ("written_date", "pub_date"):
+    # 印发/签发/下发 date the document (成文日期); 发布/公布/颁布/公告 publish it (发布日期)
+    order = ("written_date", "pub_date")
+    if m.group("event") not in WRITTEN_EVENTS:
+        order = ("pub_date", "written_date")
+    for name in order:
         source = fields.get(name) or {}
         if source.get("date"):
             return _entry(source["value"], phrase, f"body-text:{phrase}", source["date"])

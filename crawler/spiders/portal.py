@@ -233,11 +233,12 @@ class PortalSpider(scrapy.Spider):
                                  "requests": facts.get("requests") or [],
                                  "soft404": facts.get("soft404") or ""}))
         yield page
+        if verdict == "ok":
+            yield from self.record_facts(agency, response.url, base["url"], facts, is_home)
+            yield from self.follow(agency, response.url, facts, depth, is_home)
+        # Last: the link check marks the page done for --resume, so it must never reach the store
+        # before the page's links (the pipeline may flush between any two items; kill -9 after).
         yield self.link_check(base, verdict, reason, "internal")
-        if verdict != "ok":
-            return
-        yield from self.record_facts(agency, response.url, base["url"], facts, is_home)
-        yield from self.follow(agency, response.url, facts, depth, is_home)
 
     def carry_forward(self, agency: Agency, base: dict, page: dict, prev_run: int, depth: int,
                       is_home: bool):
