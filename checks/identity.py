@@ -98,16 +98,17 @@ def site_id_malformed(view: AgencyView) -> Iterator[Finding]:
               "meta": str(meta.get("SiteIDCode") or "").strip()}
     if not any(values.values()):
         raise NotApplicable("首页没有网站标识码（见 site-id-missing）")
-    for where, value in values.items():
-        if not value or SITE_ID_RE.match(value):
-            continue
-        place = "页脚" if where == "footer" else "SiteIDCode 元数据"
-        evidence = _home_evidence(home, footer)
-        evidence.update({"value": value, "where": where, "length": len(value)})
-        yield Finding(url=home["url"], source=home["url"], field="site_id",
-                      detail=(f"首页{place}中的网站标识码「{value}」格式错误"
-                              "（应为 10 位数字，或 bm 加 8 位数字）"),
-                      evidence=evidence)
+    bad = {where: value for where, value in values.items() if value and not SITE_ID_RE.match(value)}
+    if not bad:
+        return
+    places = "、".join(f"{'页脚' if where == 'footer' else 'SiteIDCode 元数据'}「{value}」"
+                      for where, value in bad.items())
+    evidence = _home_evidence(home, footer)
+    first = next(iter(bad))
+    evidence.update({"value": bad[first], "where": first, "length": len(bad[first]), "places": bad})
+    yield Finding(url=home["url"], source=home["url"], field="site_id",
+                  detail=f"首页网站标识码格式错误：{places}（应为 10 位数字，或 bm 加 8 位数字）",
+                  evidence=evidence)
 
 
 @rule(id="icp-missing", family="identity", title="ICP备案编号缺失", ref="指引2017 · 网站标识")

@@ -91,8 +91,11 @@ class _MainHandler(BaseHTTPRequestHandler):
         body = resource.body
         etag = '"' + hashlib.md5(body).hexdigest()[:16] + '"'
         fresh_ok = resource.status == 200
-        if fresh_ok and (self.headers.get("If-None-Match") == etag
-                         or self.headers.get("If-Modified-Since") == LAST_MODIFIED):
+        if_none_match = self.headers.get("If-None-Match")
+        # RFC 9110 §13.2.2: If-None-Match, when present, decides; If-Modified-Since only without it.
+        unchanged = (if_none_match == etag if if_none_match is not None
+                     else self.headers.get("If-Modified-Since") == LAST_MODIFIED)
+        if fresh_ok and unchanged:
             self.send_response(304)
             self.send_header("ETag", etag)
             self.end_headers()

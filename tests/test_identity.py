@@ -20,7 +20,8 @@ def footer_of(html: str) -> dict:
 
 def test_meta_tags_canonical_names_and_empty_values():
     root = parse_html(
-        "<html><head><meta name='SiteName' content='示例市人民政府'><meta name='sitedomain' content='a.gov.cn'>"
+        "<html><head><meta name='SiteName' content='示例市人民政府'>"
+        "<meta name='sitedomain' content='a.gov.cn'>"
         "<meta name='SiteIDCode' content=''><meta name='ColumnName' content=' 通知公告 '>"
         "<meta name='author' content='张三'><meta name='contentSource' content='省发改委'>"
         "<meta name='url' content='http://a/b.html'><meta name='Maketime' content='2019-03-22'>"
@@ -60,7 +61,8 @@ FOOTERS = [
     ("<div class='copyright'>主办单位:河北省财政厅 | Email:hebzfcg@sina.com | 地址:中华南大街48号<br>"
      "冀ICP备13016076号-2 网站标识码: 1300000065<br>冀公网安备 13010402001602</div>",
      "1300000065", "冀ICP备13016076号-2", "冀公网安备 13010402001602", "河北省财政厅"),
-    ("<div class='bq'>版权所有：中国载人航天工程官方网站 主办方：中国载人航天工程办公室 备案序号：京ICP备20027467号-1</div>",
+    ("<div class='bq'>版权所有：中国载人航天工程官方网站 主办方：中国载人航天工程办公室 "
+     "备案序号：京ICP备20027467号-1</div>",
      None, "京ICP备20027467号-1", None, "中国载人航天工程办公室"),
     ("<div class='Foot'>政府网站标识码：bm06000004 京ICP备05022684号-3</div>",
      "bm06000004", "京ICP备05022684号-3", None, None),
@@ -68,7 +70,8 @@ FOOTERS = [
     ("<div class='footer'>网站标识码：33010000 浙ICP备 12345678号</div>",
      "33010000", "浙ICP备 12345678号", None, None),
     # no footer container: the last characters of the page count
-    ("<p>首页</p><p>主办：示例县人民政府 皖ICP备05001234号</p>", None, "皖ICP备05001234号", None, "示例县人民政府"),
+    ("<p>首页</p><p>主办：示例县人民政府 皖ICP备05001234号</p>",
+     None, "皖ICP备05001234号", None, "示例县人民政府"),
     ("<div class='footer'>联系我们 | 网站地图</div>", None, None, None, None),
 ]
 

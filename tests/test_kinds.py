@@ -25,7 +25,8 @@ def links_of(html: str, url: str = PAGE) -> list[tuple[str, str, str]]:
     ("./P020240315.pdf", f"{SITE}/zwgk/tzgg/202403/P020240315.pdf"),
     ("/col/col1229/index.html", f"{SITE}/col/col1229/index.html"),
     ("index.html#list", f"{SITE}/zwgk/tzgg/202403/index.html"),
-    ("/附件/公共数据 目录.xlsx", f"{SITE}/%E9%99%84%E4%BB%B6/%E5%85%AC%E5%85%B1%E6%95%B0%E6%8D%AE%20%E7%9B%AE%E5%BD%95.xlsx"),
+    ("/附件/公共数据 目录.xlsx",
+     f"{SITE}/%E9%99%84%E4%BB%B6/%E5%85%AC%E5%85%B1%E6%95%B0%E6%8D%AE%20%E7%9B%AE%E5%BD%95.xlsx"),
     ("?page=2", f"{SITE}/zwgk/tzgg/202403/t20240315_1.html?page=2"),
     ("//cdn.example.org/a.js", "http://cdn.example.org/a.js"),
     ("HTTP://WWW.Example.GOV.cn/A.html", f"{SITE}/A.html"),
@@ -48,7 +49,8 @@ def test_every_link_tag_with_its_text():
     html = (
         "<html><head><link rel='stylesheet' href='/css/a.css'><link rel='shortcut icon' href='/favicon.ico'>"
         "<link rel='canonical' href='/canonical.html'><script src='/js/a.js'></script></head><body>"
-        "<a href='/zwgk/'>政务 \n 公开</a><a href='/logo/'><img src='/images/logo.png' alt='示例市人民政府'></a>"
+        "<a href='/zwgk/'>政务 \n 公开</a>"
+        "<a href='/logo/'><img src='/images/logo.png' alt='示例市人民政府'></a>"
         "<iframe src='/weather/'></iframe><frame src='/frame.html'>"
         "<map><area href='/zt/' alt='专题'></map><embed src='/a.swf'><video><source src='/v.mp4'></video>"
         "<!-- <a href='/in-comment.html'>注释里的链接</a> -->"
@@ -69,7 +71,8 @@ def test_every_link_tag_with_its_text():
 
 
 def test_base_href_is_used():
-    html = "<html><head><base href='http://www.example.gov.cn/qzf/'></head><body><a href='a.html'>a</a></body></html>"
+    html = (f"<html><head><base href='{SITE}/qzf/'></head>"
+            "<body><a href='a.html'>a</a></body></html>")
     assert links_of(html, "http://other.example.gov.cn/x/y.html") == [("a", f"{SITE}/qzf/a.html", "a")]
 
 
@@ -86,7 +89,8 @@ def test_home_fixture_links():
     assert ("a", "javascript:void(0)") in urls and ("a", "#main") in urls
     assert ("a", "mailto:zfb@example.gov.cn") in urls
     assert ("area", f"{SITE}/zt/2024lh/") in urls and ("embed", f"{SITE}/flash/banner.swf") in urls
-    assert not any("old/index.html" in url or url.startswith("data:") or "canonical" in url for _, url in urls)
+    assert not any("old/index.html" in url or url.startswith("data:") or "canonical" in url
+                   for _, url in urls)
     assert facts["kind"] == "home" and facts["document"] is None
 
 

@@ -253,8 +253,12 @@ class PortalSpider(scrapy.Spider):
         carried = {**old[0], **{k: v for k, v in page.items() if k in ("fetched_at", "elapsed", "depth")},
                    "_table": "pages", "run_id": self.run_id, "not_modified": 1, "status": 200}
         yield carried
-        check = {**base, "status": 200}
-        yield self.link_check(check, "ok", "", "internal", error="")
+        previous = list(store.query("select verdict, reason from link_checks where run_id=? and agency=? "
+                                    "and url=?", args))
+        verdict, reason = (previous[0]["verdict"], previous[0]["reason"]) if previous else ("ok", "")
+        yield self.link_check({**base, "status": 200}, verdict, reason, "internal", error="")
+        if verdict != "ok":
+            return
         queries = {
             "documents": "select * from documents where run_id=? and agency=? and url=?",
             "list_items": "select * from list_items where run_id=? and agency=? and page_url=?",

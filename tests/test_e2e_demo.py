@@ -1,0 +1,150 @@
+"""End to end on the bundled demo portal: crawl → check → report → re-crawl → fix → diff.
+
+One portal is served for the whole module; three runs go into one database:
+run 1 the initial portal, run 2 the same portal again (a conditional re-crawl), run 3 after some
+planted problems were fixed on the running server. Every assertion compares against the portal's
+own truth table of planted defects — exactly, so a missed defect and a false alarm both fail.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from demo.server import DEMO_AS_OF, serve_demo
+
+ROOT = Path(__file__).resolve().parent.parent
+LINK_RULES = {"home-link-broken", "link-broken"}
+
+
+def cli(*args: str, check: bool = True) -> subprocess.CompletedProcess:
+    proc = subprocess.run([sys.executable, str(ROOT / "cli.py"), *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+    if check and proc.returncode != 0:
+        raise AssertionError(f"cli {args[0]} exited {proc.returncode}:\n{proc.stderr[-3000:]}")
+    return proc
+
+
+def findings(db: Path, run: int) -> list[dict]:
+    out = cli("findings", "--db", str(db), "--run", str(run), "--format", "jsonl").stdout
+    return [json.loads(line) for line in out.splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def audit(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("e2e")
+    db = tmp / "audit.db"
+    with serve_demo() as portal:
+        common = ["--agencies", str(portal.agencies_file), "--db", str(db), "--as-of", DEMO_AS_OF,
+                  "--timeout", "2", "--workers", "2", "--quiet"]
+        first = cli("run", *common, "--out", str(tmp / "out1"))
+        second = cli("crawl", *common)
+        cli("check", "--db", str(db), "--run", "2")
+        truth_initial = portal.truth
+        portal.set_variant("fixed")
+        third = cli("run", *common, "--out", str(tmp / "out3"))
+        truth_fixed = portal.truth
+    return {"db": db, "tmp": tmp, "truth": truth_initial, "truth_fixed": truth_fixed,
+            "outputs": (first, second, third)}
+
+
+def link_set(rows) -> set[tuple]:
+    return {(r["agency"], r["rule"], r.get("url") or r.get("target")) for r in rows}
+
+
+def content_set(rows) -> set[tuple]:
+    return {(r["agency"], r["rule"], r["url"], r["field"]) for r in rows}
+
+
+def test_every_planted_broken_link_is_found_and_nothing_else(audit):
+    found = [f for f in findings(audit["db"], 1) if f["rule"] in LINK_RULES]
+    assert link_set(found) == link_set(audit["truth"]["links"])
+
+
+def test_every_planted_content_problem_is_found_and_nothing_else(audit):
+    found = [f for f in findings(audit["db"], 1) if f["rule"] not in LINK_RULES]
+    assert content_set(found) == content_set(audit["truth"]["findings"])
+
+
+def test_findings_carry_the_contract_fields_and_evidence(audit):
+    rows = findings(audit["db"], 1)
+    assert rows
+    for row in rows:
+        assert {"agency", "rule", "url", "source", "field", "detail", "evidence"} <= set(row)
+        assert row["detail"] and row["evidence"]
+    link = next(r for r in rows if r["rule"] == "home-link-broken")
+    assert {"status", "error_class", "redirects", "scope", "anchor", "observed_at"} <= set(link["evidence"])
+
+
+def test_valid_special_and_review_links_are_not_broken(audit):
+    broken = {(f["agency"], f["url"]) for f in findings(audit["db"], 1) if f["rule"] in LINK_RULES}
+    for entry in audit["truth"]["not_broken"]:
+        assert (entry["agency"], entry["target"]) not in broken, entry
+
+
+def test_pages_behind_javascript_pagination_and_dataproxy_are_crawled(audit):
+    import sqlite3
+    conn = sqlite3.connect(audit["db"])
+    crawled = {url for (url,) in conn.execute("select url from pages where run_id = 1 and error = ''")}
+    for via, urls in audit["truth"]["reachable_only_via"].items():
+        missing = [u for u in urls if u not in crawled]
+        assert not missing, f"not reached via {via}: {missing}"
+
+
+def test_news_items_and_complete_documents_get_no_document_findings(audit):
+    doc_urls = {f["url"] for f in findings(audit["db"], 1) if f["rule"].startswith("doc-")}
+    clean = audit["truth"]["clean"]
+    for url in clean.get("news", []) + clean.get("complete_documents", []):
+        assert url not in doc_urls
+
+
+def test_recrawl_of_unchanged_site_uses_304_and_finds_the_same(audit):
+    import sqlite3
+    conn = sqlite3.connect(audit["db"])
+    not_modified, total = conn.execute(
+        "select sum(not_modified), count(*) from pages where run_id = 2 and error = '' "
+        "and kind != 'binary'").fetchone()
+    assert not_modified >= 0.8 * total
+    strip = [{k: f[k] for k in ("agency", "rule", "url", "source", "field")} for f in findings(audit["db"], 1)]
+    again = [{k: f[k] for k in ("agency", "rule", "url", "source", "field")} for f in findings(audit["db"], 2)]
+    assert sorted(map(json.dumps, strip)) == sorted(map(json.dumps, again))
+
+
+def test_diff_lists_exactly_what_was_fixed(audit):
+    out = cli("diff", "--db", str(audit["db"]), "--from", "2", "--to", "3", "--format", "json").stdout
+    data = json.loads(out)
+    fixed, new = set(), set()
+    for agency in data["agencies"] if isinstance(data, dict) and "agencies" in data else data:
+        for f in agency["fixed"]:
+            fixed.add((agency["agency"], f["rule"], f["url"]))
+        for f in agency["new"]:
+            new.add((agency["agency"], f["rule"], f["url"]))
+    expected_fixed = {(e["agency"], e["rule"], e.get("url") or e.get("target"))
+                      for e in audit["truth"]["fixed_in_variant"]}
+    expected_new = {(e["agency"], e["rule"], e.get("url") or e.get("target"))
+                    for e in audit["truth_fixed"]["new_in_variant"]}
+    assert fixed == expected_fixed
+    assert new == expected_new
+
+
+def test_report_files_are_written(audit):
+    out = audit["tmp"] / "out1"
+    for name in ("index.html", "jyj.html", "jyj.json", "findings.csv", "问题清单.xlsx", "report.md"):
+        assert (out / name).exists(), name
+    rows = findings(audit["db"], 1)
+    import openpyxl
+    book = openpyxl.load_workbook(out / "问题清单.xlsx", read_only=True)
+    per_agency = sum(book[name].max_row - 1 for name in book.sheetnames if name != "汇总")
+    assert per_agency == len(rows)
+
+
+def test_fail_on_exit_codes(audit):
+    db = str(audit["db"])
+    assert cli("check", "--db", db, "--run", "1", "--fail-on", "any", check=False).returncode == 1
+    assert cli("check", "--db", db, "--run", "1", "--fail-on", "never", check=False).returncode == 0
+    assert cli("check", "--db", db, "--run", "1", "--fail-on", "psb-missing", check=False).returncode == 1
+    assert cli("check", "--db", db, "--run", "3", "--fail-on", "reply-overdue", check=False).returncode == 2
