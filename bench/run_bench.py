@@ -309,6 +309,7 @@ def measure(
     env: dict | None = None,
 ) -> dict:
     """Run ``cmd``; wall, CPU (tree), peak RSS per process (VmHWM), exit code, whether it was cut off."""
+    load_before = os.getloadavg()[0]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     out = open(stdout_path, "wb") if stdout_path else subprocess.DEVNULL
     err_path = WORK / f"{name}.stderr.log"
@@ -381,6 +382,7 @@ def measure(
         "peak_rss_mb": procs[0]["peak_rss_mb"] if procs else 0.0,
         "tree_peak_rss_mb": round(tree_peak[0] / 1024, 1),
         "processes": procs[:8],
+        "loadavg_1m_before_after": [round(load_before, 2), round(os.getloadavg()[0], 2)],
     }
     log(
         f"{name}: {wall:.1f}s wall, {cpu_user + cpu_sys:.1f}s CPU, exit {proc.returncode}"
@@ -878,5 +880,27 @@ def print_table(results: dict) -> None:
     print(json.dumps(results["summary"]["ratios"], ensure_ascii=False, indent=1))
 
 
+def render_markdown(results: dict) -> str:
+    """The figures table of RESULTS.md, from results.json."""
+    rows = results["summary"]["rows"]
+    out = [
+        "| tool | wall s | content pages/s | URLs/s | CPU s | peak RSS MB (largest process) | "
+        "pages reached (coverage) | distinct URLs | MB downloaded | TP | FP | missed |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for name, r in rows.items():
+        cut = " (cut off)" if r["cut_off"] else ""
+        out.append(
+            f"| {name}{cut} | {r['wall_s']:.1f} | {r['pages_per_s']:.1f} | {r['urls_per_s']:.1f} | "
+            f"{r['cpu_s']:.1f} | {r['peak_rss_mb']:.0f} | {r['html_pages_reached']} ({r['coverage']:.0%}) | "
+            f"{r['distinct_urls']} | {r['body_bytes'] / 1e6:.1f} | {r.get('true_positives', '–')} | "
+            f"{r.get('false_positives', '–')} | {r.get('missed', '–')} |"
+        )
+    return "\n".join(out) + "\n"
+
+
 if __name__ == "__main__":
+    if sys.argv[1:] == ["--render"]:
+        print(render_markdown(json.loads((WORK / "results.json").read_text(encoding="utf-8"))))
+        sys.exit(0)
     sys.exit(main())

@@ -20,7 +20,9 @@ RULE_FAMILIES = {
 
 def finding(rule: str, url: str = HOME, field: str = "", detail: str = "", source: str = "",
             evidence: dict | None = None, status: str = "open", agency: str = "a1") -> dict:
-    """A findings row (without run id) for ``rule``."""
+    """A findings row (without run id) for ``rule``; link rules default to an internal target."""
+    if not field and rule in ("home-link-broken", "link-broken"):
+        field = "internal"
     return {"agency": agency, "rule": rule, "family": RULE_FAMILIES.get(rule, "links"), "url": url,
             "source": source, "field": field, "detail": detail or f"{rule} 问题",
             "evidence": dumps(evidence or {"status": 404}), "observed_at": "2026-11-27T02:00:00+00:00",

@@ -113,8 +113,8 @@ def test_unknown_key_names_line(tmp_path):
 
 
 def test_missing_source_and_unknown_source(tmp_path):
-    assert "missing key 'source'" in _bad(tmp_path, "{rule: link-broken, each: 0.1, source: \"[D]\"}",
-                                          "{rule: link-broken, each: 0.1}")
+    assert "missing key 'source'" in _bad(tmp_path, "{rule: link-broken, each: 0.1, fields: [internal, attachment], source: \"[D]\"}",
+                                          "{rule: link-broken, each: 0.1, fields: [internal, attachment]}")
     assert "unknown source" in _bad(tmp_path, "source: 指标2019\n", "source: 我说的\n")
 
 

@@ -37,6 +37,8 @@ _URL_JUNK = re.compile(r"[\t\r\n]")
 _WS_RUN = re.compile(r"\s+")
 
 DOWNLOAD_EXTENSIONS = frozenset("pdf doc docx wps ofd xls xlsx et zip rar 7z".split())
+# cheap pre-check before crawler.urls.extension (which splits the URL)
+_DOWNLOAD_SUFFIX = re.compile(r"\.(?:pdf|docx?|wps|ofd|xlsx?|et|zip|rar|7z)(?:[?#]|$)", re.I)
 _DOWNLOAD_TEXT = re.compile(r"下载|附件")
 _NOT_DOWNLOAD_TEXT = re.compile(
     r"(?:app|APP|App|客户端|浏览器|软件|插件|阅读器|播放器|字体|控件|驱动)\s*下载")
@@ -69,6 +71,8 @@ def resolve_url(raw: str, base: str) -> str | None:
         return raw
     if low.startswith(("http://", "https://")) and "/." not in raw:
         url = raw  # absolute already: urljoin would return it as it is
+    elif raw[0] == "/" and raw[1:2] != "/" and "/." not in raw and (origin := _origin(base)):
+        url = origin + raw  # root-relative: the base's scheme and host, then the path
     else:
         try:
             url = urljoin(base, raw)
@@ -85,6 +89,15 @@ def resolve_url(raw: str, base: str) -> str | None:
         return safe_url_string(url)
     except ValueError:  # e.g. a port out of range: keep it, the check will report it
         return url
+
+
+def _origin(base: str) -> str:
+    """``scheme://host[:port]`` of an http(s) base URL ('' for anything else)."""
+    if not base.startswith(("http://", "https://")):
+        return ""
+    end = base.find("/", base.find("//") + 2)
+    origin = base if end < 0 else base[:end]
+    return "" if ("?" in origin or "#" in origin) else origin
 
 
 def _text(el) -> str:
@@ -140,7 +153,7 @@ def download_links(links: list[dict]) -> list[str]:
         url = link["url"]
         if link["tag"] not in ("a", "area", "iframe", "embed") or not url.startswith(("http://", "https://")):
             continue
-        if extension(url) in DOWNLOAD_EXTENSIONS or (
+        if (_DOWNLOAD_SUFFIX.search(url) and extension(url) in DOWNLOAD_EXTENSIONS) or (
                 link["tag"] == "a" and _DOWNLOAD_TEXT.search(link["text"])
                 and not _NOT_DOWNLOAD_TEXT.search(link["text"])):
             if url not in found:
