@@ -406,12 +406,15 @@ def rules(fmt):
               help="Monitoring point (default: the demo portal's own date, 2026-11-27).")
 @click.option("--workers", type=click.IntRange(1, 64), default=None, help="Crawler processes.")
 @click.option("--keep-db", is_flag=True, help="Add to an existing demo database instead of starting fresh.")
-def demo(db_path, out_dir, as_of, workers, keep_db):
+@click.option("--variant", type=click.Choice(["initial", "fixed"]), default="initial", show_default=True,
+              help="'fixed': the portal after some problems were rectified (整改); with --keep-db, "
+                   "then `cli.py diff --db demo.db` shows them as 已整改.")
+def demo(db_path, out_dir, as_of, workers, keep_db, variant):
     """Serve the bundled sample portal on 127.0.0.1 and audit it end to end.
 
     Example: python cli.py demo
     """
-    from demo.server import DEMO_AS_OF, serve_demo
+    from demo.server import DEMO_AS_OF, serve_demo, stable_ports
     from crawler.cliutil import ensure_out_dir
     from reports.commands import print_summary, write_reports
 
@@ -422,7 +425,7 @@ def demo(db_path, out_dir, as_of, workers, keep_db):
             if os.path.exists(db_path + suffix):
                 os.remove(db_path + suffix)
     prof = load_profile_or_fail(None)
-    with serve_demo() as portal:
+    with serve_demo(variant, ports=stable_ports()) as portal:
         click.echo(f"示例门户: {portal.base_url} ({len(portal.agencies)} 个单位)", err=True)
         rid = do_crawl(str(portal.agencies_file), db_path, as_of, workers,
                        scrapy_overrides(4, 5.0, False, False, False), None, False, None)

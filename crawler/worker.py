@@ -49,9 +49,9 @@ def main(argv: list[str] | None = None) -> int:
     if not own_hosts:
         own_hosts = sorted({o.split("://", 1)[1].rsplit(":", 1)[0] for a in agencies for o in a.origins})
     settings = build_settings(args.db, args.run_id, overrides, own_hosts, args.jobdir)
-    # robots.txt that cannot be fetched is allowed (Scrapy's behaviour); its traceback is noise.
-    logging.getLogger("scrapy.downloadermiddlewares.robotstxt").setLevel(logging.CRITICAL)
     process = CrawlerProcess(settings)
+    # robots.txt that cannot be fetched means "allowed" (Scrapy's behaviour); its traceback is noise.
+    logging.getLogger("scrapy.downloadermiddlewares.robotstxt").setLevel(logging.CRITICAL)
     reasons: list[str] = []
     crawler = process.create_crawler(PortalSpider)
 

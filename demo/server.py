@@ -194,9 +194,10 @@ class _ExternalHandler(BaseHTTPRequestHandler):
 class _HangingServer:
     """Accepts TCP connections on 127.0.0.1 and never answers; closes them all on :meth:`close`."""
 
-    def __init__(self) -> None:
+    def __init__(self, port: int = 0) -> None:
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self.sock.bind((HOST, 0))
+        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.sock.bind((HOST, port))
         self.sock.listen(64)
         self.sock.settimeout(0.1)
         self.port = self.sock.getsockname()[1]
@@ -300,6 +301,22 @@ def _start(server: ThreadingHTTPServer, name: str) -> threading.Thread:
     return thread
 
 
+STABLE_PORTS = {"main": 18730, "external": 18731, "refused": 18732, "hanging": 18733}
+
+
+def stable_ports() -> dict[str, int] | None:
+    """The demo's usual ports when all are free (so runs of ``cli.py demo --keep-db`` can be
+    compared by ``cli.py diff``), else None (free ports are used)."""
+    for port in STABLE_PORTS.values():
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                sock.bind((HOST, port))
+            except OSError:
+                return None
+    return dict(STABLE_PORTS)
+
+
 @contextmanager
 def serve_demo(variant: str = "initial", ports: dict[str, int] | None = None) -> Iterator[DemoPortal]:
     """Start the demo portal and its helper servers; stop everything when the block ends.
@@ -321,7 +338,7 @@ def serve_demo(variant: str = "initial", ports: dict[str, int] | None = None) ->
         servers.append(main)
         external = _QuietServer((HOST, ports.get("external", 0)), _ExternalHandler)
         servers.append(external)
-        hanging = _HangingServer()
+        hanging = _HangingServer(ports.get("hanging", 0))
         refused = ports.get("refused") or _refused_port()
         base = f"http://{HOST}:{main.server_address[1]}"
         agencies = [{"id": a["id"], "name": a["name"], "url": base + a["home"],

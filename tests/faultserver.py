@@ -335,13 +335,13 @@ class RobotsHandler(BaseHandler):
 
 
 class SiteHandler(BaseHandler):
-    """A generated portal: ``/`` → 10 columns → 30 articles each, with attachments (some missing).
+    """A generated portal: ``/`` → 8 columns → 20 articles each, with attachments (some missing).
 
     ``DELAY`` seconds per request make a crawl last a few seconds.
     """
 
-    COLUMNS = 10
-    ARTICLES = 30
+    COLUMNS = 8
+    ARTICLES = 20
     DELAY = 0.01
 
     def route(self) -> None:
