@@ -47,9 +47,12 @@ def test_compare_exact_sets(tmp_path):
     [jyj] = diff_runs(store, load_profile("gov-website-2019"), agency="jyj")
     assert (jyj.from_run, jyj.to_run) == (r1, r2)
     keys = lambda rows: sorted(finding_key(f) for f in rows)  # noqa: E731
-    assert keys(jyj.fixed) == [("link-broken", U + "gone", "internal"), ("meta-tag-missing", U, "SiteName")]
-    assert keys(jyj.new) == [("home-link-broken", U + "new", "internal"), ("meta-tag-missing", U, "SiteDomain")]
-    assert keys(jyj.persisting) == [("column-stale", U + "tzgg/", "notice"), ("link-broken", U + "still", "internal")]
+    assert keys(jyj.fixed) == [("link-broken", U + "gone", "internal"),
+                               ("meta-tag-missing", U, "SiteName")]
+    assert keys(jyj.new) == [("home-link-broken", U + "new", "internal"),
+                             ("meta-tag-missing", U, "SiteDomain")]
+    assert keys(jyj.persisting) == [("column-stale", U + "tzgg/", "notice"),
+                                    ("link-broken", U + "still", "internal")]
     # gov-website-2019: run 1 = 0.2 + 1 + 0.1 → 98.7; run 2 = 1 + 0.2 (two link-broken rows) + 1 + 0.1 → 97.7
     assert (jyj.score_from, jyj.score_to, jyj.score_change) == (98.7, 97.7, -1.0)
 

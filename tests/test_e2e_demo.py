@@ -109,8 +109,9 @@ def test_recrawl_of_unchanged_site_uses_304_and_finds_the_same(audit):
         "select sum(not_modified), count(*) from pages where run_id = 2 and error = '' "
         "and kind != 'binary'").fetchone()
     assert not_modified >= 0.8 * total
-    strip = [{k: f[k] for k in ("agency", "rule", "url", "source", "field")} for f in findings(audit["db"], 1)]
-    again = [{k: f[k] for k in ("agency", "rule", "url", "source", "field")} for f in findings(audit["db"], 2)]
+    keys = ("agency", "rule", "url", "source", "field")
+    strip = [{k: f[k] for k in keys} for f in findings(audit["db"], 1)]
+    again = [{k: f[k] for k in keys} for f in findings(audit["db"], 2)]
     assert sorted(map(json.dumps, strip)) == sorted(map(json.dumps, again))
 
 

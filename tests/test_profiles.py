@@ -113,8 +113,9 @@ def test_unknown_key_names_line(tmp_path):
 
 
 def test_missing_source_and_unknown_source(tmp_path):
-    assert "missing key 'source'" in _bad(tmp_path, "{rule: link-broken, each: 0.1, fields: [internal, attachment], source: \"[D]\"}",
-                                          "{rule: link-broken, each: 0.1, fields: [internal, attachment]}")
+    with_source = "{rule: link-broken, each: 0.1, fields: [internal, attachment], source: \"[D]\"}"
+    without = "{rule: link-broken, each: 0.1, fields: [internal, attachment]}"
+    assert "missing key 'source'" in _bad(tmp_path, with_source, without)
     assert "unknown source" in _bad(tmp_path, "source: 指标2019\n", "source: 我说的\n")
 
 
