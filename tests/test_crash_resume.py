@@ -145,7 +145,6 @@ def _state(pid: int) -> str:
 
 
 def test_killed_mid_run(crawls):
-    print("KILLED", crawls["killed_at"], crawls["total"])
     assert 0 < crawls["killed_at"] < crawls["total"]
 
 

@@ -12,10 +12,15 @@ and returns a plain ``dict`` (``PageFacts``) with these keys:
 ``footer``       {"site_id", "icp", "psb", "sponsor"}: the value found or None
 ``document``     None, or {"fields": {field: {"value", "label", "where", "date"}}, "has_metadata_block",
                  "downloads": [urls]}; fields: index_no, issuer, doc_number, written_date, pub_date,
-                 effective_date, validity, abolished_date, title; ``date`` is ISO for date fields
+                 effective_date, validity, abolished_date, title; ``date`` is ISO for date fields;
+                 ``where`` table|dl|li|inline|body-text|body-text:自印发之日起施行|meta (see metadata.py);
+                 ``has_metadata_block``: a labelled block of ≥ 2 fields, one of them a 公文 field
+                 (索引号/文号/成文/生效/有效性/废止 — a byline of 发布日期 + 来源 is not one).
+                 Set for kinds document, annual_report and guide; None for the others.
 ``column``       None, or {"name", "name_source", "url" (canonical first page), "column_type",
                  "type_source", "blank", "blank_text"}
 ``items``        [{"title", "url", "date" (ISO or None)}] list items found on the page, page order
+                 (not looked for on article pages: ArticleTitle meta, article URL or container)
 ``pagination``   [absolute URLs] further pages of the same list to crawl
 ``requests``     [{"url", "method", "body", "headers"}] extra requests (Hanweb dataproxy.jsp POSTs)
 ``guide``        None, or {element: value or None} for office, address, hours, phone, fax, postcode, online
