@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -65,6 +66,14 @@ def run_workers(store: Store, run_id: int, agencies: list[Agency], workers: int,
     db_path = Path(store.path).resolve()
     jobroot = Path(f"{db_path}.jobs") / f"run-{run_id}"
     jobroot.mkdir(parents=True, exist_ok=True)
+    if resume:
+        # The store is the frontier (PortalSpider.resume_frontier). Scrapy's JOBDIR disk queue is
+        # not crash-safe: after kill -9 its state file is missing, the next run appends to the old
+        # chunk files but reads from their start, so new requests come back as stale ones and the
+        # rest are lost. The old queues (their worker split may differ too) are dropped.
+        for stale in jobroot.glob("worker-*"):
+            if stale.is_dir():
+                shutil.rmtree(stale, ignore_errors=True)
     own_hosts = sorted({o.split("://", 1)[1].rsplit(":", 1)[0] for a in agencies for o in a.origins})
     settings = loads(store.run(run_id)["settings"], {}) or {}
     store.set_run(run_id, status="running", settings=dumps({**settings, "pid": os.getpid()}),

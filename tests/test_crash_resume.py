@@ -163,7 +163,8 @@ def test_resume_completes(crawls):
 
 
 def test_resumed_outcomes_equal_uninterrupted(crawls):
-    assert outcomes(crawls["db"]) == outcomes(crawls["ref"])
+    got, want = outcomes(crawls["db"]), outcomes(crawls["ref"])
+    assert (sorted(got - want)[:10], sorted(want - got)[:10]) == ([], [])
 
 
 def test_resumed_findings_equal_uninterrupted(crawls):

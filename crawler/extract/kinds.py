@@ -34,7 +34,6 @@ MAX_TEXT = 200
 _ALREADY_SAFE = re.compile(
     r"https?://[a-z0-9.\-]+(?::\d{1,4})?(?:/[A-Za-z0-9\-._~:/?@!$&()*+,;=%]*)?(?<!\?)")
 _URL_JUNK = re.compile(r"[\t\r\n]")
-_WS_RUN = re.compile(r"\s+")
 
 DOWNLOAD_EXTENSIONS = frozenset("pdf doc docx wps ofd xls xlsx et zip rar 7z".split())
 # cheap pre-check before crawler.urls.extension (which splits the URL)

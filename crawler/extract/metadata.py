@@ -132,10 +132,6 @@ class TextStream:
             self._starts = [0, *accumulate(len(s) + 1 for s in self.segments)]
         return bisect_right(self._starts, pos) - 1
 
-    def start_of(self, index: int) -> int:
-        self.segment_at(0)
-        return self._starts[index]  # type: ignore[index]
-
 
 def _container(node) -> object | None:
     """The element a text node belongs to (a tail's parent is the element before it)."""

@@ -6,6 +6,11 @@ styles are dropped and the visible text is read once (:class:`~crawler.extract.m
 for metadata, footer ids, soft-404 and guide elements. Comments are removed by the parser, so
 nothing inside ``<!-- … -->`` (fields, links) is on the page.
 
+List items and the column are not looked for on a page that shows itself as an article (an
+``ArticleTitle`` meta, an article URL such as ``t20240315_1.html``/``art_1_2.html``/``content_N.htm``,
+or a CMS article container): what lists find there are sidebars, and finding them is the
+costliest step of all (most crawled pages are articles). Home pages always get their list.
+
 ``analyze`` never raises on what a server sends: empty or junk input gives the empty facts.
 """
 

@@ -30,6 +30,7 @@ from crawler.urls import Scope, dedup_key, pattern_key, should_follow, trap_reas
 
 HTML_TYPES = (b"text/html", b"application/xhtml", b"text/xml", b"application/xml")
 MAX_PER_PATTERN = 500
+DATE_FIELDS = frozenset({"written_date", "pub_date", "effective_date", "abolished_date"})
 
 
 def load_run_agencies(path: str) -> list[Agency]:
@@ -311,8 +312,11 @@ class PortalSpider(scrapy.Spider):
             fields = document.get("fields") or {}
 
             def value(name: str) -> str:
+                """A field's value; for date fields only a real date (「成文日期：不详」 is no date)."""
                 entry = fields.get(name) or {}
-                return entry.get("date") or entry.get("value") or ""
+                if name in DATE_FIELDS:
+                    return entry.get("date") or ""
+                return entry.get("value") or ""
 
             yield {"_table": "documents", **run_agency, "url": requested,
                    "title": value("title") or facts.get("title") or "", "column_url": "",
