@@ -82,8 +82,13 @@ def origin_of(url: str) -> str:
     return f"{scheme}://{(parts.hostname or '').lower()}:{port}"
 
 
+def one_line(text: str) -> str:
+    """Collapse any line breaks so an error stays one line whatever the input held."""
+    return " ".join(str(text).split())
+
+
 def _fail(path: str, where: str, msg: str) -> AgencyConfigError:
-    return AgencyConfigError(f"{path}: {where}: {msg}")
+    return AgencyConfigError(one_line(f"{path}: {where}: {msg}"))
 
 
 def _check_url(path: str, where: str, value: Any, fieldname: str = "url") -> str:
@@ -107,7 +112,7 @@ def _agency(path: str, index: int, raw: Any) -> Agency:
     if not isinstance(raw, dict):
         raise _fail(path, where, f"must be a mapping with id, name, url, got {type(raw).__name__}")
     if raw.get("id") is not None:
-        where = f"entry {index} (id={raw.get('id')})"
+        where = f"entry {index} (id={one_line(raw.get('id'))[:40]})"
     unknown = set(raw) - KNOWN_KEYS
     if unknown:
         raise _fail(path, where, f"unknown field '{sorted(map(str, unknown))[0]}'")
@@ -120,6 +125,8 @@ def _agency(path: str, index: int, raw: Any) -> Agency:
     name = raw.get("name")
     if not isinstance(name, str) or not name.strip():
         raise _fail(path, where, "field 'name' is missing or empty")
+    if any(ord(ch) < 32 for ch in name):
+        raise _fail(path, where, "field 'name' contains control characters")
     url = _check_url(path, where, raw.get("url"))
     hosts = raw.get("hosts") or []
     if isinstance(hosts, str):
@@ -175,7 +182,12 @@ def parse_agencies(text: str, path: str = "<agencies>") -> list[Agency]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f"line {mark.line + 1}" if mark else "YAML"
-        raise AgencyConfigError(f"{path}: {line}: not valid YAML ({getattr(exc, 'problem', exc)})") from None
+        raise AgencyConfigError(one_line(
+            f"{path}: {line}: not valid YAML ({getattr(exc, 'problem', None) or exc})")) from None
+    except RecursionError:
+        raise AgencyConfigError(f"{path}: YAML nested too deeply") from None
+    except (ValueError, TypeError, IndexError, OverflowError) as exc:
+        raise AgencyConfigError(one_line(f"{path}: YAML value cannot be read ({exc})")) from None
     if isinstance(data, dict) and "agencies" in data:
         data = data["agencies"]
     if not isinstance(data, list):
@@ -188,7 +200,14 @@ def parse_agencies(text: str, path: str = "<agencies>") -> list[Agency]:
 
 
 def _from_csv(text: str, path: str) -> list[Agency]:
-    reader = csv.DictReader(io.StringIO(text))
+    try:
+        return _read_csv(text, path)
+    except csv.Error as exc:
+        raise AgencyConfigError(one_line(f"{path}: not valid CSV ({exc})")) from None
+
+
+def _read_csv(text: str, path: str) -> list[Agency]:
+    reader = csv.DictReader(io.StringIO(text, newline=""))
     header = [h.strip() for h in (reader.fieldnames or [])]
     if header[:3] != ["id", "name", "url"]:
         raise AgencyConfigError(f"{path}: line 1: CSV header must start with id,name,url "

@@ -212,8 +212,6 @@ def test_bad_input_subprocess(files, argv, needle):
     assert not (files / "x.db").exists()
 
 
-@pytest.mark.xfail(strict=True, reason="crawler/agencies.py lets ValueError/RecursionError/csv.Error "
-                                        "escape (see tests/test_fuzz_agencies.py)")
 @pytest.mark.parametrize("content", ['- {id: a, name: A, url: "http://h/", level: 2026-02-30}\n',
                                      "[" * 5000 + "\n"])
 def test_agencies_parser_escapes_reach_cli(files, content):

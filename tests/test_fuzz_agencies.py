@@ -35,7 +35,7 @@ SCALARS = st.one_of(
 )
 
 
-# Known bugs in crawler/agencies.py (not this suite's file), pinned by the xfail tests at the end;
+# Inputs that once escaped crawler/agencies.py as other exceptions are pinned by the tests at the end;
 # the fuzzers step around them so they keep looking for new ones. Remove once fixed.
 KNOWN_MULTILINE_YAML_ERROR = "special characters are not allowed"
 # and an entry's raw id is put into messages unescaped: "entry 1 (id=0<newline>,http://h/)".
@@ -64,7 +64,7 @@ def check(text: str, path: str) -> None:
         if isinstance(exc, AgencyConfigError) or not raised_inside_yaml(exc):
             raise
         # known: yaml.safe_load raises more than YAMLError — ValueError for 2026-02-30,
-        # IndexError for an empty "!!float", RecursionError for deep nesting (xfail tests below)
+        # IndexError for an empty "!!float", RecursionError for deep nesting (pinned by the tests below)
         return
     assert agencies
     ids = [a.id for a in agencies]
@@ -139,29 +139,24 @@ def test_csvish(text):
     check(text, "agencies.csv")
 
 
-@pytest.mark.xfail(strict=True, reason="crawler/agencies.py: yaml ReaderError text spans two lines")
 def test_yaml_reader_error_is_one_line():
     with pytest.raises(AgencyConfigError) as info:
         parse_agencies("id: \x1f", "a.yml")
     assert "\n" not in str(info.value)
 
 
-@pytest.mark.xfail(strict=True, reason="crawler/agencies.py: _csv.Error escapes _from_csv")
 @pytest.mark.parametrize("text", ["id,name,url\n\r0", 'id,name,url\na,"A\rB",http://h/\n\r'])
 def test_csv_reader_error_is_config_error(text):
     with pytest.raises(AgencyConfigError):
         parse_agencies(text, "a.csv")
 
 
-@pytest.mark.xfail(strict=True, reason="crawler/agencies.py: the raw id is put into the message unescaped")
 def test_id_with_newline_gives_one_line():
     with pytest.raises(AgencyConfigError) as info:
         parse_agencies('id,name,url\n"0\n,http://h/', "a.csv")
     assert "\n" not in str(info.value)
 
 
-@pytest.mark.xfail(strict=True, reason="crawler/agencies.py: yaml.safe_load raises ValueError/IndexError "
-                                        "for bad scalars")
 @pytest.mark.parametrize("text", ['- {id: a, name: A, url: "http://h/", level: 2026-02-30}',
                                   "x: !!timestamp 2001-99-14", "id: !!float", "- !!int"])
 def test_bad_yaml_scalar_is_config_error(text):
@@ -173,7 +168,6 @@ def test_bad_yaml_scalar_is_config_error(text):
         raise AssertionError(f"{type(exc).__name__} escaped") from None
 
 
-@pytest.mark.xfail(strict=True, reason="crawler/agencies.py: RecursionError from deeply nested YAML")
 @pytest.mark.parametrize("text", ["[" * 5000, "- " * 5000 + "x"])
 def test_deep_nesting_is_config_error(text):
     with pytest.raises(AgencyConfigError):
