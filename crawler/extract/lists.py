@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+from functools import lru_cache
 from collections.abc import Iterable, Iterator
 from datetime import date
 from urllib.parse import parse_qsl, unquote, urlencode, urljoin, urlsplit, urlunsplit
@@ -190,13 +191,18 @@ def _is_pager_text(text: str) -> bool:
     return bare in _PAGER_WORDS or bare.isdigit()
 
 
+@lru_cache(maxsize=16384)
+def _join(base: str, raw: str) -> str:
+    return urljoin(base, raw)
+
+
 def _href(a: etree._Element, base: str) -> str | None:
     """The absolute http(s) target of an anchor, or None for javascript:, mailto:, # and garbage."""
     raw = (a.get("href") or "").strip()
     if not raw or raw.startswith("#") or raw[:11].lower().startswith(("javascript", "mailto:", "tel:")):
         return None
     try:
-        absolute = urljoin(base, raw)
+        absolute = _join(base, raw)
     except ValueError:
         return None
     return absolute.split("#", 1)[0] if absolute.startswith(("http://", "https://")) else None
@@ -276,7 +282,21 @@ def _following_bare(el: etree._Element) -> Iterator[etree._Element]:
         yield sib
 
 
+_ROWS_MEMO: list = [None, None, None]
+
+
 def _rows(root: etree._Element, base: str, ref: date | None) -> list[dict]:
+    """Every title link lifted to its row (memoised for the page being analysed: list items, column
+    info and the link-block test all ask for the same rows)."""
+    memo = _ROWS_MEMO
+    if memo[0] is root and memo[1] == (base, ref):
+        return memo[2]
+    rows = _find_rows(root, base, ref)
+    memo[:] = [root, (base, ref), rows]
+    return rows
+
+
+def _find_rows(root: etree._Element, base: str, ref: date | None) -> list[dict]:
     """Every title link lifted to its row: [{"row", "parent", "title", "url", "date", "anchor"}]."""
     anchors = []
     owner: dict[etree._Element, str | None] = {}
