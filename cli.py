@@ -110,14 +110,15 @@ def do_crawl(agencies_path: str | None, db_path: str, as_of: str | None, workers
     from crawler.lock import LockBusy, RunLock
     from crawler.run import effective_status, run_agencies, run_workers, start_run
 
-    workers = workers or os.cpu_count() or 1
     if resume:
         store = open_store(db_path)
         run = store.run(run_id) if run_id else _last_unfinished(store)
         if effective_status(run) == "completed":
             raise InputError(f"--resume: run {run['id']} is already completed")
         agencies = run_agencies(store, run["id"])
-        overrides = {**(loads(run["settings"], {}) or {}).get("scrapy", {}), **overrides}
+        stored = loads(run["settings"], {}) or {}
+        overrides = {**stored.get("scrapy", {}), **overrides}
+        workers = workers or stored.get("workers")
         rid = run["id"]
     else:
         if not agencies_path:
@@ -125,6 +126,7 @@ def do_crawl(agencies_path: str | None, db_path: str, as_of: str | None, workers
         agencies = read_agencies(agencies_path, max_pages, only_agency)
         store = open_store(db_path, create=True)
         rid = None
+    workers = workers or os.cpu_count() or 1
     try:
         with RunLock(db_path):
             if rid is None:

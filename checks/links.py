@@ -12,7 +12,8 @@ REASON_TEXT = {
     "4xx": "返回错误状态码", "5xx": "服务器错误", "soft-404": "页面显示“页面不存在”等错误内容（状态码 200）",
     "redirect-to-error": "跳转后指向错误页面", "timeout": "访问超时", "refused": "连接被拒绝",
     "reset": "连接被重置", "dns": "域名无法解析", "tls": "HTTPS 证书/加密错误",
-    "no-response": "服务器未响应",
+    "no-response": "服务器未响应", "empty": "页面内容为空（状态码 200）",
+    "too-many-redirects": "重定向次数过多或循环跳转",
 }
 SCOPE_TEXT = {"internal": "站内链接", "external": "外部链接", "attachment": "附件/图片"}
 

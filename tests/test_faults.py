@@ -132,7 +132,7 @@ EXPECTED = [
     ("/backslash/page.html", "ok", "", "", 200),
     ("/escape.html", "ok", "", "", 200),
     (LONG_URL, "ok", "", "", 200),
-    ("/empty.html", "ok", "", "", 200),
+    ("/empty.html", "broken", "empty", "", 200),
 ]
 
 

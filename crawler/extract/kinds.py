@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from urllib.parse import urljoin
 
 from w3lib.url import safe_url_string
@@ -56,6 +57,7 @@ def base_url(root, url: str) -> str:
     return url
 
 
+@lru_cache(maxsize=32768)
 def resolve_url(raw: str, base: str) -> str | None:
     """Absolute, fragment-free, safe URL of a link; special links raw; None for nothing."""
     if "\t" in raw or "\n" in raw or "\r" in raw:
@@ -68,6 +70,8 @@ def resolve_url(raw: str, base: str) -> str | None:
         return None
     if low.startswith(RAW_SCHEMES):
         return raw
+    if "\\" in raw:
+        raw = raw.replace("\\", "/")  # browsers read \ as / in http(s) URLs (WHATWG URL)
     if low.startswith(("http://", "https://")) and "/." not in raw:
         url = raw  # absolute already: urljoin would return it as it is
     elif raw[0] == "/" and raw[1:2] != "/" and "/." not in raw and (origin := _origin(base)):

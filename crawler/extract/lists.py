@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-from functools import lru_cache
 from collections.abc import Iterable, Iterator
 from datetime import date
 from urllib.parse import parse_qsl, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
 from lxml import etree
 from lxml import html as lxml_html
+
+from crawler.extract.kinds import resolve_url
 
 try:
     from crawler.extract.dates import parse_date
@@ -191,9 +192,9 @@ def _is_pager_text(text: str) -> bool:
     return bare in _PAGER_WORDS or bare.isdigit()
 
 
-@lru_cache(maxsize=16384)
 def _join(base: str, raw: str) -> str:
-    return urljoin(base, raw)
+    """The same resolution as every other link of the page (percent-encoded, ``\\`` read as /)."""
+    return resolve_url(raw, base) or ""
 
 
 def _href(a: etree._Element, base: str) -> str | None:

@@ -226,7 +226,11 @@ class PortalSpider(scrapy.Spider):
             self.logger.warning("extract failed on %s: %r", response.url, exc)
             facts = {"kind": "other", "title": "", "links": []}
             page["error"] = "extract-error"
+        if not response.body.strip() and response.status == 200 and not facts.get("soft404"):
+            facts["soft404"] = "empty"  # a blank 200 page cannot be used either
         verdict, reason = http_verdict(response.status, redirected, facts.get("soft404") or "")
+        if facts.get("soft404") == "empty":
+            reason = "empty"
         page.update(title=(facts.get("title") or "")[:500], kind=facts.get("kind") or "other",
                     soft404=int(bool(facts.get("soft404"))), meta=dumps(facts.get("meta") or {}),
                     footer=dumps(facts.get("footer") or {}),
