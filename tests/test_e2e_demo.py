@@ -149,3 +149,27 @@ def test_fail_on_exit_codes(audit):
     assert cli("check", "--db", db, "--run", "1", "--fail-on", "never", check=False).returncode == 0
     assert cli("check", "--db", db, "--run", "1", "--fail-on", "psb-missing", check=False).returncode == 1
     assert cli("check", "--db", db, "--run", "3", "--fail-on", "reply-overdue", check=False).returncode == 2
+
+
+def test_as_of_moves_the_freshness_verdicts(audit):
+    """Judged earlier, the news column that is stale on 2026-11-27 (newest item 2026-10-28) is fresh;
+    judged half a year later, every dated column is stale. Nothing is re-crawled."""
+    db = str(audit["db"])
+
+    def stale(as_of: str) -> set[tuple]:
+        cli("check", "--db", db, "--run", "1", "--as-of", as_of)
+        return {(f["agency"], f["url"], f["field"]) for f in findings(audit["db"], 1)
+                if f["rule"] == "column-stale"}
+
+    try:
+        on_day = stale("2026-11-27")
+        earlier = stale("2026-11-05")
+        later = stale("2027-06-30")
+    finally:
+        cli("check", "--db", db, "--run", "1", "--as-of", DEMO_AS_OF)
+    expected = {(e["agency"], e["url"], e["field"]) for e in audit["truth"]["findings"]
+                if e["rule"] == "column-stale"}
+    assert on_day == expected
+    news = {s for s in on_day if s[2] == "news"}
+    assert news and not (news & earlier)
+    assert on_day <= later and len(later) > len(on_day)
