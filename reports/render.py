@@ -134,6 +134,7 @@ class AgencyReport:
     findings: list[dict]
     diff: AgencyDiff | None = None
     warnings: list[str] = field(default_factory=list)
+    review_links: list[dict] = field(default_factory=list)
 
     @property
     def by_family(self) -> list[tuple[str, str, list[dict]]]:
@@ -202,6 +203,27 @@ def agency_warnings(row: dict) -> list[str]:
     return []
 
 
+REVIEW_REASONS = {
+    "http-401": "需要登录（401）", "http-403": "拒绝访问（403）", "http-429": "请求过多（429）",
+    "robots": "robots.txt 禁止抓取", "too-large": "页面过大未下载", "blocked-private": "内网地址，未访问",
+    "ignored": "未访问",
+}
+
+
+def review_links(store: Store, run_id: int, agency: str) -> list[dict]:
+    """Links a person must look at (疑似): 401/403/429, robots.txt, too large, private addresses.
+
+    They are not findings — the tool could not prove them broken — but an evaluator checks them by hand.
+    """
+    rows = store.query(
+        "select c.url, c.status, c.reason, c.verdict, c.scope, c.checked_at, "
+        "(select l.source from links l where l.run_id = c.run_id and l.agency = c.agency "
+        " and l.target = c.url limit 1) as source "
+        "from link_checks c where c.run_id = ? and c.agency = ? and c.verdict in ('review', 'skipped') "
+        "order by c.url", [run_id, agency])
+    return [{**row, "reason_text": REVIEW_REASONS.get(row["reason"], row["reason"])} for row in rows]
+
+
 def build_report(store: Store, run_id: int, profile: dict) -> ReportData:
     """Score a run (storing the scorecards) and gather what every output shows."""
     run = store.run(run_id)
@@ -214,7 +236,7 @@ def build_report(store: Store, run_id: int, profile: dict) -> ReportData:
         before = previous_run(store, card.agency, run_id, checked)
         diff = diff_agency(store, card.agency, before, run_id, profile) if before else None
         reports.append(AgencyReport(rank, card, row, agency_findings(store, run_id, card.agency),
-                                    diff, agency_warnings(row)))
+                                    diff, agency_warnings(row), review_links(store, run_id, card.agency)))
     return ReportData(run, profile, reports, run_warnings(store, run))
 
 
@@ -306,6 +328,7 @@ def agency_document(data: ReportData, report: AgencyReport) -> dict:
         "agency": {k: report.row.get(k) for k in ("id", "name", "url", "status", "error")},
         "rank": report.rank, "scorecard": report.card.to_dict(), "findings": findings,
         "diff": report.diff.to_dict() if report.diff else None, "warnings": data.warnings + report.warnings,
+        "review_links": report.review_links,
     }
 
 

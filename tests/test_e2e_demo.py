@@ -141,6 +141,11 @@ def test_report_files_are_written(audit):
     book = openpyxl.load_workbook(out / "问题清单.xlsx", read_only=True)
     per_agency = sum(book[name].max_row - 1 for name in book.sheetnames if name != "汇总")
     assert per_agency == len(rows)
+    review = json.loads((out / "jyj.json").read_text(encoding="utf-8"))["review_links"]
+    expected = {e["target"] for e in audit["truth"]["not_broken"]
+                if e["agency"] == "jyj" and e["kind"] in ("403", "robots")}
+    assert expected and expected <= {r["url"] for r in review}
+    assert "需人工复核的链接" in (out / "jyj.html").read_text(encoding="utf-8")
 
 
 def test_fail_on_exit_codes(audit):
