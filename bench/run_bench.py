@@ -553,12 +553,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", type=int, default=None, help="HTML pages per agency (default 5100)")
     parser.add_argument("--agencies", type=int, default=4)
     parser.add_argument("--no-generate", action="store_true", help="reuse bench/work/sites")
-    parser.add_argument("--bound", type=float, default=600, help="time bound per peer tool (s)")
+    parser.add_argument(
+        "--bound",
+        type=float,
+        default=None,
+        help="time bound per peer tool and re-crawl, seconds (default 600; 180 with --small)",
+    )
     parser.add_argument("--skip", default="", help=f"comma list of steps to skip: {','.join(TOOL_STEPS)}")
     parser.add_argument("--big-pages", type=int, default=100_000, help="pages of the inflated run (f)")
     parser.add_argument("--workers", type=int, default=None, help="our --workers (default: cores)")
+    parser.add_argument("--results", default="results.json", help="file name under bench/work")
     args = parser.parse_args(argv)
     skip = {s.strip() for s in args.skip.split(",") if s.strip()}
+    if args.bound is None:
+        args.bound = 180.0 if args.small else 600.0
     WORK.mkdir(parents=True, exist_ok=True)
     tools = ensure_tools()
     sys.path.insert(0, str(BENCH))
@@ -737,7 +745,7 @@ def main(argv: list[str] | None = None) -> int:
             big = WORK / "big.db"
             for suffix in ("", "-wal", "-shm"):
                 Path(str(big) + suffix).unlink(missing_ok=True)
-            src_run = results["tools"].get("ours", {}).get("run_id") or 1
+            src_run = results["tools"].get("ours", {}).get("run_id") or 1  # the first full run
             t0 = time.monotonic()
             big_id, big_pages = inflate_run(db, big, src_run, args.big_pages)
             log(f"inflated run {big_id}: {big_pages} pages in {time.monotonic() - t0:.1f}s")
@@ -761,9 +769,9 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         nginx.stop()
     results["summary"] = summarize(results, truth)
-    (WORK / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+    (WORK / args.results).write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
     print_table(results)
-    log(f"results → {WORK / 'results.json'}")
+    log(f"results → {WORK / args.results}")
     return 0
 
 
@@ -900,7 +908,8 @@ def render_markdown(results: dict) -> str:
 
 
 if __name__ == "__main__":
-    if sys.argv[1:] == ["--render"]:
-        print(render_markdown(json.loads((WORK / "results.json").read_text(encoding="utf-8"))))
+    if sys.argv[1:2] == ["--render"]:
+        name = sys.argv[2] if len(sys.argv) > 2 else "results.json"
+        print(render_markdown(json.loads((WORK / name).read_text(encoding="utf-8"))))
         sys.exit(0)
     sys.exit(main())

@@ -6,6 +6,7 @@ import sys
 import time
 
 from scrapy import signals
+from scrapy.extensions.throttle import AutoThrottle as _ScrapyAutoThrottle
 from twisted.internet import task
 
 
@@ -50,3 +51,17 @@ class CrawlProgress:
             self.loop.stop()
         if self.interval > 0:
             self.report(final=True)
+
+
+class AutoThrottle(_ScrapyAutoThrottle):
+    """Scrapy's AutoThrottle, but a ``304 Not Modified`` (and a HEAD answer) counts like a 200.
+
+    Scrapy never lowers a slot's delay on a non-200 answer, so a conditional re-crawl that gets
+    mostly 304s would stay at the start delay for the whole site.
+    """
+
+    def _adjust_delay(self, slot, latency, response):
+        if response.status == 304 or (response.request is not None and response.request.method == "HEAD"
+                                      and 200 <= response.status < 400):
+            response = response.replace(status=200)
+        super()._adjust_delay(slot, latency, response)

@@ -40,9 +40,14 @@ class StorePipeline:
         self.store = Store(self.db_path)
 
     def process_item(self, item):
-        table = item.pop("_table")
-        self.buffer[table].append(item)
-        self.pending += 1
+        if "_rows" in item:
+            for table, rows in item["_rows"].items():
+                self.buffer[table].extend(rows)
+                self.pending += len(rows)
+        else:
+            table = item.pop("_table")
+            self.buffer[table].append(item)
+            self.pending += 1
         if self.pending >= self.flush_rows or time.monotonic() - self.last_flush > self.flush_seconds:
             self.flush()
         return item

@@ -69,6 +69,8 @@ ITEM_PIPELINES = {"crawler.pipelines.StorePipeline": 300}
 EXTENSIONS = {
     "crawler.extensions.CrawlProgress": 500,
     "scrapy.extensions.logstats.LogStats": None,
+    "scrapy.extensions.throttle.AutoThrottle": None,
+    "crawler.extensions.AutoThrottle": 0,
 }
 
 # This project's own settings.
