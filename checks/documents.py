@@ -31,7 +31,12 @@ LOOKALIKE_BRACKETS = [("[", "]"), ("【", "】"), ("(", ")"), ("（", "）"), ("
 
 
 def _document_scope(view: AgencyView) -> tuple[list[dict], dict[str, dict]]:
-    """All documents with their column's effective type added (``column_type``)."""
+    """All documents with their column's effective type added (``column_type``); computed once
+    per agency and shared by the document rules."""
+    return view.cached("document_scope", lambda: _compute_document_scope(view))
+
+
+def _compute_document_scope(view: AgencyView) -> tuple[list[dict], dict[str, dict]]:
     types = {column_key(c["url"]): c for c in column_types(view)}
     documents = []
     for doc in view.rows("documents"):

@@ -19,19 +19,27 @@ SCOPE_TEXT = {"internal": "站内链接", "external": "外部链接", "attachmen
 
 
 def broken_links(view: AgencyView) -> dict[str, dict]:
-    """Broken targets of this agency with every page linking to them (one entry per target)."""
-    if not view.rows("pages", "error = '' and kind != 'binary'"):
+    """Broken targets of this agency with every page linking to them (one entry per target).
+
+    Only broken targets and their edges are read (a join in SQLite), never the agency's whole link
+    graph; both link rules share the result.
+    """
+    if not view.exists("pages", "error = '' and kind != 'binary'"):
         raise NotApplicable("未抓取到任何页面（首页无法访问），无法检查链接")
-    checks = {row["url"]: row for row in view.rows("link_checks", "verdict = 'broken'")}
-    result: dict[str, dict] = {}
-    sources: dict[str, list[dict]] = defaultdict(list)
-    for edge in view.rows("links", "scope != 'special'"):
-        check = checks.get(edge["target"])
-        if check is not None:
-            sources[edge["target"]].append(edge)
-    for target, edges in sources.items():
-        result[target] = {"check": checks[target], "edges": edges}
-    return result
+    return view.cached("broken_links", lambda: _broken_links(view))
+
+
+def _broken_links(view: AgencyView) -> dict[str, dict]:
+    args = [view.run_id, view.agency_id]
+    checks = {row["url"]: row for row in view.store.query(
+        "select * from link_checks where run_id = ? and agency = ? and verdict = 'broken'", args)}
+    edges: dict[str, list[dict]] = defaultdict(list)
+    for edge in view.store.query(
+            "select l.* from links l join link_checks c on c.run_id = l.run_id and c.agency = l.agency "
+            "and c.url = l.target where l.run_id = ? and l.agency = ? and c.verdict = 'broken' "
+            "and l.scope != 'special' order by l.source", args):
+        edges[edge["target"]].append(edge)
+    return {target: {"check": checks[target], "edges": found} for target, found in edges.items()}
 
 
 def link_finding(target: str, check: dict, edges: list[dict]) -> Finding:

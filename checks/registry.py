@@ -109,13 +109,34 @@ class AgencyView:
         self.config = loads(agency.get("config"), {}) or {}
         self.profile = profile or {}
         self.as_of = run.get("as_of") or (run.get("started_at") or utcnow())[:10]
+        self._cache: dict = {}
 
     def rows(self, table: str, where: str = "", params: list | tuple = ()) -> list[dict]:
-        """Rows of ``table`` for this run and agency, with an optional extra condition."""
-        sql = f"select * from [{table}] where run_id = ? and agency = ?"
+        """Rows of ``table`` for this run and agency, with an optional extra condition.
+
+        Results are kept for the life of the view (one agency), so rules asking the same question
+        share one query; treat the rows as read-only.
+        """
+        key = ("rows", table, where, tuple(params))
+        if key not in self._cache:
+            sql = f"select * from [{table}] where run_id = ? and agency = ?"
+            if where:
+                sql += f" and ({where})"
+            self._cache[key] = list(self.store.query(sql, [self.run_id, self.agency_id, *params]))
+        return self._cache[key]
+
+    def cached(self, key: str, compute: Callable[[], Any]) -> Any:
+        """A value derived from the store, computed once per view (several rules share it)."""
+        if key not in self._cache:
+            self._cache[key] = compute()
+        return self._cache[key]
+
+    def exists(self, table: str, where: str = "", params: list | tuple = ()) -> bool:
+        """Whether ``table`` has a row for this agency (and ``where``)."""
+        sql = f"select 1 from [{table}] where run_id = ? and agency = ?"
         if where:
             sql += f" and ({where})"
-        return list(self.store.query(sql, [self.run_id, self.agency_id, *params]))
+        return bool(list(self.store.query(sql + " limit 1", [self.run_id, self.agency_id, *params])))
 
     def home_page(self) -> dict | None:
         rows = self.rows("pages", "is_home = 1")
