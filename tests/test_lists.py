@@ -568,6 +568,8 @@ def test_canonical_column_url(url, canonical):
         ("政府信息公开指南", {"ColumnType": "信息公开指南"}, ("other", "meta:ColumnType=信息公开指南")),
         ("x", {"ColumnType": "news"}, ("news", "meta:ColumnType=news")),
         ("通知", {"ColumnType": ""}, ("notice", "name:通知")),
+        ("政策解读", {}, ("other", "name:解读")),
+        ("x", {"ColumnType": "政策解读"}, ("other", "meta:ColumnType=政策解读")),
     ],
 )
 def test_column_type(name, meta, expected):

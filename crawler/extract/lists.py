@@ -861,6 +861,9 @@ _HEADING_CLASS = re.compile(
 )
 _TITLE_SPLIT = re.compile(r"\s*(?:_|-{1,2}|—+|\||｜|–)\s*")
 _TYPE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    # 政策解读 / 回应关切 columns hold interpretations, not the 规范性文件 themselves: checked first so
+    # 「政策」 in their name does not make every interpretation a policy document.
+    ("other", ("解读", "回应关切")),
     ("personnel", ("人事", "任免", "招考", "招聘", "录用")),
     ("planning", ("规划", "计划")),
     ("notice", ("通知", "公告", "通告", "公示")),
