@@ -65,12 +65,13 @@ def _write_table(sheet, headers: list[tuple[str, int]], rows: list[list[Any]]) -
         cell.alignment = Alignment(vertical="center", wrap_text=True)
         sheet.column_dimensions[get_column_letter(column)].width = width
     wrapped = {index for index, (name, _) in enumerate(headers) if name in WRAPPED}
-    for row in rows:
+    for number, row in enumerate(rows, start=2):
         sheet.append([cell_text(v) for v in row])
-        for index, cell in enumerate(sheet[sheet.max_row]):
+        for column in range(1, len(row) + 1):
+            cell = sheet.cell(row=number, column=column)  # O(1); sheet[max_row] rescans the sheet
             if isinstance(cell.value, str):
                 cell.data_type = "s"
-            if index in wrapped:
+            if column - 1 in wrapped:
                 cell.alignment = WRAP
     sheet.freeze_panes = "A2"
     if rows:
