@@ -6,6 +6,7 @@ import sys
 import time
 
 from scrapy import signals
+from scrapy.logformatter import LogFormatter
 from scrapy.extensions.throttle import AutoThrottle as _ScrapyAutoThrottle
 from twisted.internet import task
 
@@ -65,3 +66,10 @@ class AutoThrottle(_ScrapyAutoThrottle):
                                       and 200 <= response.status < 400):
             response = response.replace(status=200)
         super()._adjust_delay(slot, latency, response)
+
+
+class QuietLogFormatter(LogFormatter):
+    """No per-item "Scraped from" record: items are whole pages' rows, already counted in progress."""
+
+    def scraped(self, item, response, spider):
+        return None

@@ -111,8 +111,41 @@ def run_workers(store: Store, run_id: int, agencies: list[Agency], workers: int,
     return status
 
 
+CARRIED_TABLES = {
+    "links": ("source", "run_id, agency, source, target, anchor, tag, on_home, scope", "replace"),
+    "documents": ("url", "run_id, agency, url, title, column_url, index_no, issuer, doc_number, "
+                  "written_date, pub_date, effective_date, validity, abolished_date, "
+                  "has_metadata_block, downloads, fields", "replace"),
+    "list_items": ("page_url", "run_id, agency, column_url, url, title, date, page_url, position",
+                   "replace"),
+    "columns": ("seen_on", "run_id, agency, url, name, name_source, column_type, type_source, items, "
+                "blank, blank_text, pages, seen_on", "ignore"),
+}
+
+
+def carry_forward_rows(store: Store, run_id: int) -> None:
+    """Copy the facts of pages answered ``304 Not Modified`` from the run they were carried from.
+
+    One ``INSERT … SELECT`` per table for the whole run instead of re-yielding every row through
+    Scrapy; idempotent, so it runs before a resume and again when the run is finalised.
+    """
+    db = store.db
+    with db.conn:
+        for table, (key, columns, conflict) in CARRIED_TABLES.items():
+            source_columns = ", ".join(f"t.{c.strip()}" if c.strip() != "run_id" else "p.run_id"
+                                       for c in columns.split(","))
+            db.execute(
+                f"insert or {conflict} into [{table}] ({columns}) select {source_columns} "
+                f"from pages p join link_checks c on c.run_id = p.run_id and c.agency = p.agency "
+                f"and c.url = p.url and c.verdict = 'ok' "
+                f"join [{table}] t on t.run_id = p.carried_from and t.agency = p.agency and t.{key} = p.url "
+                f"where p.run_id = ? and p.carried_from is not null", [run_id])
+
+
 def finalize(store: Store, run_id: int) -> None:
-    """Derived crawl facts: agency outcome, column totals, documents' columns. Idempotent."""
+    """Derived crawl facts: carried-forward rows, agency outcome, column totals, documents' columns.
+    Idempotent."""
+    carry_forward_rows(store, run_id)
     db = store.db
     with db.conn:
         db.execute("""

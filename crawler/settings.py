@@ -15,12 +15,15 @@ ROBOTSTXT_OBEY = True
 TELNETCONSOLE_ENABLED = False
 COOKIES_ENABLED = False
 LOG_LEVEL = "WARNING"
+LOG_FORMATTER = "crawler.extensions.QuietLogFormatter"
 
 # Concurrency: per-host politeness. Each agency gets its own download slot per host (see the
 # spider), so agencies sharing a host (集约化 platform) are crawled side by side.
 CONCURRENT_REQUESTS = 64
 CONCURRENT_REQUESTS_PER_DOMAIN = 4
-CONCURRENT_ITEMS = 200
+# Scrapy starts this many asyncio tasks for every callback's output; a callback yields one item
+# (the page's rows) and a few requests, so a handful is plenty (the default 100 costs ~25 % CPU).
+CONCURRENT_ITEMS = 4
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 0.25
 AUTOTHROTTLE_MAX_DELAY = 10.0

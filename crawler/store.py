@@ -54,7 +54,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
             "status": int, "content_type": str, "encoding": str, "bytes": int, "elapsed": float,
             "fetched_at": str, "title": str, "depth": int, "is_home": int, "kind": str,
             "soft404": int, "meta": str, "footer": str, "etag": str, "last_modified": str,
-            "not_modified": int, "error": str, "facts": str,
+            "not_modified": int, "carried_from": int, "error": str, "facts": str,
         },
         "pk": ("run_id", "agency", "url"),
     },
@@ -132,6 +132,7 @@ INDEXES = [
     ("links", ["run_id", "agency", "target"]),
     ("findings", ["run_id", "agency", "rule"]),
     ("list_items", ["run_id", "agency", "column_url"]),
+    ("list_items", ["run_id", "agency", "page_url"]),
     ("probes", ["agency", "at"]),
 ]
 

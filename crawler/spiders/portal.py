@@ -24,6 +24,7 @@ from scrapy.http import HtmlResponse, TextResponse, XmlResponse
 
 from crawler.agencies import Agency, load_agencies
 from crawler.extract import analyze, analyze_dataproxy, decode_html
+from crawler.run import carry_forward_rows
 from crawler.outcomes import error_class, failure_verdict, http_verdict
 from crawler.store import Store, dumps, loads, utcnow
 from crawler.urls import Scope, dedup_key, pattern_key, should_follow, trap_reason
@@ -72,7 +73,8 @@ class PortalSpider(scrapy.Spider):
         self.scopes = {a.id: Scope(a.origins, a.path_prefix) for a in self.agencies.values()}
         self.seen: dict[str, set[str]] = defaultdict(set)
         self.patterns: dict[str, Counter] = defaultdict(Counter)
-        self.progress = {a: {"pages": 0, "scheduled": 0, "done": 0, "errors": 0} for a in self.agencies}
+        self.progress = {a: {"pages": 0, "scheduled": 0, "done": 0, "errors": 0,
+                                        "page_requests": 0} for a in self.agencies}
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -138,6 +140,7 @@ class PortalSpider(scrapy.Spider):
     def page_request(self, agency_id: str, url: str, depth: int, is_home: bool = False,
                      column_url: str = "", source: str = "") -> scrapy.Request:
         self.mark(agency_id, url)
+        self.progress[agency_id]["page_requests"] += 1
         return scrapy.Request(
             url, callback=self.parse_page, errback=self.on_error, dont_filter=True,
             meta={"agency": agency_id, "depth": depth, "is_home": is_home, "role": "page",
@@ -279,7 +282,9 @@ class PortalSpider(scrapy.Spider):
 
     def carry_forward(self, agency: Agency, base: dict, page: dict, prev_run: int, depth: int,
                       is_home: bool):
-        """A 304 answer: copy the page's stored facts from the previous run, then follow its links."""
+        """A 304 answer: the page is as it was in ``prev_run``. Record it as carried from that run
+        (its links, documents, list items and columns are copied in bulk by
+        :func:`crawler.run.carry_forward_rows`), then follow its stored links."""
         store = self.prev_store()
         url = base["url"]
         args = [prev_run, agency.id, url]
@@ -287,32 +292,21 @@ class PortalSpider(scrapy.Spider):
         if not old:
             return
         self.progress[agency.id]["pages"] += 1
-        carried = {**old[0], **{k: v for k, v in page.items() if k in ("fetched_at", "elapsed", "depth")},
-                   "_table": "pages", "run_id": self.run_id, "not_modified": 1, "status": 200}
-        yield carried
+        yield {**old[0], **{k: v for k, v in page.items() if k in ("fetched_at", "elapsed", "depth")},
+               "_table": "pages", "run_id": self.run_id, "not_modified": 1, "status": 200,
+               "carried_from": prev_run}
         previous = list(store.query("select verdict, reason from link_checks where run_id=? and agency=? "
                                     "and url=?", args))
         verdict, reason = (previous[0]["verdict"], previous[0]["reason"]) if previous else ("ok", "")
         yield self.link_check({**base, "status": 200}, verdict, reason, "internal", error="")
         if verdict != "ok":
             return
-        queries = {
-            "documents": "select * from documents where run_id=? and agency=? and url=?",
-            "list_items": "select * from list_items where run_id=? and agency=? and page_url=?",
-            "columns": "select * from columns where run_id=? and agency=? and seen_on=?",
-        }
-        for table, sql in queries.items():
-            for row in store.query(sql, args):
-                yield {**row, "_table": table, "run_id": self.run_id}
-        edges = [dict(row) for row in store.query(
-            "select * from links where run_id=? and agency=? and source=?", args)]
-        for edge in edges:
-            yield {**edge, "_table": "links", "run_id": self.run_id}
         facts = loads(old[0].get("facts"), {}) or {}
         for spec in facts.get("requests") or []:
             if self.mark(agency.id, spec["url"] + "#" + str(spec.get("body", ""))):
                 yield self.proxy_request(agency.id, spec, depth, url)
-        for edge in edges:
+        for edge in store.query("select target, tag, scope from links where run_id=? and agency=? "
+                                "and source=?", args):
             yield from self.schedule(agency, edge["target"], edge["tag"], edge["scope"], depth + 1,
                                      url, "")
 
@@ -402,8 +396,7 @@ class PortalSpider(scrapy.Spider):
             # the page and depth budgets (a portal has tens of thousands of /art/…/art_N.html).
             pattern = pattern_key(url) if "?" in url else url
             self.patterns[agency.id][pattern] += 1
-            over_budget = self.progress[agency.id]["scheduled"] > agency.max_pages * 3 or (
-                self.progress[agency.id]["pages"] >= agency.max_pages)
+            over_budget = self.progress[agency.id]["page_requests"] >= agency.max_pages
             if not reason and not over_budget and self.patterns[agency.id][pattern] <= MAX_PER_PATTERN:
                 yield self.page_request(agency.id, url, depth, column_url=column_url, source=source)
                 return
@@ -484,6 +477,7 @@ class PortalSpider(scrapy.Spider):
         """
         store = Store(self.db)
         pending: dict[str, list[scrapy.Request]] = defaultdict(list)
+        carry_forward_rows(store, self.run_id)
         try:
             for agency in self.agencies.values():
                 done = {r["url"] for r in store.query(
@@ -495,6 +489,7 @@ class PortalSpider(scrapy.Spider):
                     self.mark(agency.id, url)
                 self.progress[agency.id]["done"] = len(done)
                 self.progress[agency.id]["pages"] = len(pages)
+                self.progress[agency.id]["page_requests"] = len(pages)
                 if agency.url not in done:
                     pending[agency.id].append(self.page_request(agency.id, agency.url, 0, True))
                     continue
