@@ -115,7 +115,7 @@ def report_sightings(view: AgencyView) -> list[dict]:
     for item in view.rows("list_items", "title like '%信息公开%'"):
         seen.append({"year": None, "where": "list_item", "url": item["url"],
                      "text": item.get("title") or "", "page": item.get("page_url")})
-    for link in view.rows("links", "anchor like '%信息公开%'"):
+    for link in view.link_anchors("anchor like '%信息公开%'"):
         seen.append({"year": None, "where": "link", "url": link["target"],
                      "text": link.get("anchor") or "", "page": link.get("source")})
     return seen
@@ -185,7 +185,7 @@ def _count(view: AgencyView, table: str) -> int:
 def _section_sightings(view: AgencyView) -> list[dict]:
     """Link anchors, column names and page titles that could name a section (SQL-filtered)."""
     seen = []
-    for link in view.rows("links", SECTION_FILTER.format(column="anchor")):
+    for link in view.link_anchors(SECTION_FILTER.format(column="anchor")):
         if link.get("anchor"):
             seen.append({"where": "link", "text": link["anchor"], "url": link["target"],
                          "page": link.get("source")})

@@ -167,8 +167,18 @@ def doc_effective_date_missing(view: AgencyView) -> Iterator[Finding]:
 
 def _attachment_links(view: AgencyView, url: str) -> list[str]:
     """Links (``<a>``, not images or scripts) from the page to document files."""
-    return [row["target"] for row in view.rows("links", "source = ? and tag = 'a'", [url])
-            if extension(row["target"]) in DOCUMENT_EXTENSIONS]
+    return view.cached("document_links", lambda: _document_links(view)).get(url, [])
+
+
+def _document_links(view: AgencyView) -> dict[str, list[str]]:
+    """Every page's ``<a>`` links to document files, read in one query for the agency."""
+    found: dict[str, list[str]] = {}
+    for row in view.store.query(
+            "select source, target from links where run_id = ? and agency = ? and tag = 'a' "
+            "and scope = 'attachment'", [view.run_id, view.agency_id]):
+        if extension(row["target"]) in DOCUMENT_EXTENSIONS:
+            found.setdefault(row["source"], []).append(row["target"])
+    return found
 
 
 @rule(id="doc-download-missing", family="documents", title="未提供文本下载", ref="政务公开要求（seed）")

@@ -150,9 +150,9 @@ def sponsor_missing(view: AgencyView) -> Iterator[Finding]:
     yield from _footer_missing(view, "sponsor", "主办单位")
 
 
-def _present(meta: dict, tag: str) -> bool:
-    lowered = {str(k).lower(): v for k, v in meta.items()}
-    return bool(str(lowered.get(tag.lower()) or "").strip())
+def _present_tags(meta: dict) -> set[str]:
+    """Lower-cased names of the meta tags that carry a non-empty value."""
+    return {str(k).lower() for k, v in meta.items() if str(v or "").strip()}
 
 
 @rule(id="meta-tag-missing", family="identity", title="网页元数据缺失", ref="指引2017 · 网页元数据")
@@ -177,9 +177,10 @@ def meta_tag_missing(view: AgencyView) -> Iterator[Finding]:
     for page in pages:
         by_kind.setdefault(page.get("kind") or "other", []).append(page)
     for kind, kind_pages in by_kind.items():
-        metas = [(page, loads(page.get("meta"), {}) or {}) for page in kind_pages]
+        metas = [(page, _present_tags(loads(page.get("meta"), {}) or {})) for page in kind_pages]
         for tag in required_tags(kind):
-            missing = [page["url"] for page, meta in metas if not _present(meta, tag)]
+            wanted = tag.lower()
+            missing = [page["url"] for page, present in metas if wanted not in present]
             if not missing:
                 continue
             name = KIND_NAMES.get(kind, kind)

@@ -35,9 +35,9 @@ def _broken_links(view: AgencyView) -> dict[str, dict]:
         "select * from link_checks where run_id = ? and agency = ? and verdict = 'broken'", args)}
     edges: dict[str, list[dict]] = defaultdict(list)
     for edge in view.store.query(
-            "select l.* from links l join link_checks c on c.run_id = l.run_id and c.agency = l.agency "
-            "and c.url = l.target where l.run_id = ? and l.agency = ? and c.verdict = 'broken' "
-            "and l.scope != 'special' order by l.source", args):
+            "select l.* from link_checks c cross join links l on l.run_id = c.run_id "
+            "and l.agency = c.agency and l.target = c.url where c.run_id = ? and c.agency = ? "
+            "and c.verdict = 'broken' and l.scope != 'special' order by l.source", args):
         edges[edge["target"]].append(edge)
     return {target: {"check": checks[target], "edges": found} for target, found in edges.items()}
 

@@ -125,6 +125,18 @@ class AgencyView:
             self._cache[key] = list(self.store.query(sql, [self.run_id, self.agency_id, *params]))
         return self._cache[key]
 
+    def link_anchors(self, where: str) -> list[dict]:
+        """Distinct (anchor, target) link pairs matching ``where``, each with one page it is on.
+
+        Navigation repeats the same anchors on every page; grouping in SQLite reads each once.
+        """
+        key = ("link_anchors", where)
+        if key not in self._cache:
+            self._cache[key] = list(self.store.query(
+                "select anchor, target, min(source) as source from links where run_id = ? and agency = ? "
+                f"and ({where}) group by anchor, target", [self.run_id, self.agency_id]))
+        return self._cache[key]
+
     def cached(self, key: str, compute: Callable[[], Any]) -> Any:
         """A value derived from the store, computed once per view (several rules share it)."""
         if key not in self._cache:
