@@ -164,11 +164,16 @@ class ReportData:
         return [
             ("监测时间点", self.as_of),
             ("评分方案", f"{profile['title']}（{profile['name']}，依据 {profile['follows']}）"),
-            ("运行编号", str(run["id"])), ("运行状态", run.get("status") or ""),
+            ("运行编号", str(run["id"])),
+            ("运行状态", RUN_STATUS.get(run.get("status") or "", run.get("status") or "")),
             ("开始时间", run.get("started_at") or ""), ("结束时间", run.get("finished_at") or ""),
             ("抓取工具版本", run.get("tool_version") or ""), ("报告工具版本", __version__),
             ("合格线", f"{self.profile['pass_line']} / {self.profile['total']}"),
         ]
+
+
+RUN_STATUS = {"completed": "已完成", "interrupted": "已中断（可 --resume 继续）", "failed": "失败",
+              "running": "进行中"}
 
 
 def run_warnings(store: Store, run: dict) -> list[str]:
