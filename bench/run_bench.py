@@ -547,6 +547,20 @@ def inflate_run(src_db: Path, dst_db: Path, run_id: int, target_pages: int) -> t
 
 
 # --------------------------------------------------------------------------- main
+def run_ours(name: str, command: list[str], db: Path, args, nginx, truth: dict) -> dict:
+    """One measured ``cli.py`` command of ours on the bench sites, with its traffic and store figures."""
+    cmd = [str(PY), "cli.py", command[0], "--agencies", str(WORK / "agencies.yml"), "--db", str(db),
+           *command[1:], "--quiet", "--timeout", "5", "--concurrency", "8"]
+    if args.workers:
+        cmd += ["--workers", str(args.workers)]
+    mark = nginx.mark()
+    res = measure(name, cmd, bound=None if name == "ours" else args.bound)
+    res["traffic"] = traffic(nginx.entries(mark), truth)
+    res["run_id"] = last_run_id(db)
+    res["store"] = ours_stats(db, res["run_id"])
+    return res
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--small", action="store_true", help="~300 pages: a quick smoke run")
@@ -620,83 +634,16 @@ def main(argv: list[str] | None = None) -> int:
                 Path(str(db) + suffix).unlink(missing_ok=True)
             shutil.rmtree(str(db) + ".jobs", ignore_errors=True)
             shutil.rmtree(WORK / "report", ignore_errors=True)
-            cmd = [
-                str(PY),
-                "cli.py",
-                "run",
-                "--agencies",
-                str(WORK / "agencies.yml"),
-                "--db",
-                str(db),
-                "--out",
-                str(WORK / "report"),
-                "--quiet",
-                "--timeout",
-                "5",
-                "--concurrency",
-                "8",
-            ]
-            if args.workers:
-                cmd += ["--workers", str(args.workers)]
-            mark = nginx.mark()
-            res = measure("ours", cmd)
-            res["traffic"] = traffic(nginx.entries(mark), truth)
-            rid = last_run_id(db)
-            res["run_id"] = rid
-            res["store"] = ours_stats(db, rid)
-            res["score"] = score(ours_found(db, rid), truth)
+            res = run_ours("ours", ["run", "--out", str(WORK / "report")], db, args, nginx, truth)
+            res["score"] = score(ours_found(db, res["run_id"]), truth)
             results["tools"]["ours"] = res
         # (b) re-crawl of the unchanged site (conditional requests)
         if "recrawl" not in skip and db.exists():
-            mark = nginx.mark()
-            cmd = [
-                str(PY),
-                "cli.py",
-                "crawl",
-                "--agencies",
-                str(WORK / "agencies.yml"),
-                "--db",
-                str(db),
-                "--quiet",
-                "--timeout",
-                "5",
-                "--concurrency",
-                "8",
-            ]
-            if args.workers:
-                cmd += ["--workers", str(args.workers)]
-            res = measure("recrawl", cmd, bound=args.bound)
-            res["traffic"] = traffic(nginx.entries(mark), truth)
-            rid = last_run_id(db)
-            res["run_id"] = rid
-            res["store"] = ours_stats(db, rid)
-            results["tools"]["recrawl"] = res
+            results["tools"]["recrawl"] = run_ours("recrawl", ["crawl"], db, args, nginx, truth)
         # (b') the same crawl without conditional requests: the baseline the re-crawl is compared to
         if "fullcrawl" not in skip and db.exists():
-            mark = nginx.mark()
-            cmd = [
-                str(PY),
-                "cli.py",
-                "crawl",
-                "--agencies",
-                str(WORK / "agencies.yml"),
-                "--db",
-                str(db),
-                "--quiet",
-                "--timeout",
-                "5",
-                "--concurrency",
-                "8",
-                "--full-recrawl",
-            ]
-            if args.workers:
-                cmd += ["--workers", str(args.workers)]
-            res = measure("fullcrawl", cmd, bound=args.bound)
-            res["traffic"] = traffic(nginx.entries(mark), truth)
-            rid = last_run_id(db)
-            res["run_id"] = rid
-            res["store"] = ours_stats(db, rid)
-            results["tools"]["fullcrawl"] = res
+            results["tools"]["fullcrawl"] = run_ours("fullcrawl", ["crawl", "--full-recrawl"], db, args,
+                                                     nginx, truth)
         # (c) linkinator --recurse, default concurrency 100, all start URLs in one process
         if "linkinator" not in skip:
             out = WORK / "linkinator.csv"
