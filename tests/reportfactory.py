@@ -7,7 +7,7 @@ from typing import Any
 
 from crawler.store import Store, dumps
 
-HOME = "https://www.example.gov.cn/"
+HOME = "https://www.example.org/"
 RULE_FAMILIES = {
     "home-link-broken": "links", "link-broken": "links", "column-stale": "freshness",
     "column-blank": "freshness", "home-stale": "freshness", "doc-number-missing": "documents",

@@ -22,7 +22,7 @@ from checks.registry import REGISTRY, AgencyView, Finding, NotApplicable
 from crawler.agencies import Agency
 from crawler.store import Store, dumps
 
-HOME = "https://www.example.gov.cn/"
+HOME = "https://www.example.org/"
 JSON_COLUMNS = {"meta", "footer", "facts", "downloads", "fields", "redirects", "config"}
 URL_COLUMNS = {"url", "final_url", "column_url", "page_url", "source", "target", "seen_on"}
 FULL_FOOTER = {"site_id": "3401000001", "icp": "皖ICP备12345678号-1",

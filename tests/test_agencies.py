@@ -9,11 +9,11 @@ GOOD_YAML = """
   name: 示例市教育局
   url: http://127.0.0.1:8000/jyj/index.html
   path_prefix: /jyj/
-  hosts: [xxgk.example.gov.cn]
+  hosts: [xxgk.example.org]
   columns: {"http://127.0.0.1:8000/jyj/gzdt/": news}
 - id: wsj
   name: 示例市卫生健康委员会
-  url: https://wsj.example.gov.cn/
+  url: https://wsj.example.org/
   level: government
   max_pages: 50
 """
@@ -22,9 +22,9 @@ GOOD_YAML = """
 def test_yaml_loads_with_overrides():
     agencies = parse_agencies(GOOD_YAML, "a.yml")
     assert [a.id for a in agencies] == ["jyj", "wsj"]
-    assert agencies[0].origins == ["http://127.0.0.1:8000", "http://xxgk.example.gov.cn:80"]
+    assert agencies[0].origins == ["http://127.0.0.1:8000", "http://xxgk.example.org:80"]
     assert agencies[0].columns == {"http://127.0.0.1:8000/jyj/gzdt/": "news"}
-    assert agencies[1].origins == ["https://wsj.example.gov.cn:443"]
+    assert agencies[1].origins == ["https://wsj.example.org:443"]
     assert agencies[1].max_pages == 50 and agencies[1].level == "government"
 
 

@@ -12,7 +12,7 @@ from reports.diff import (checked_runs, compare_findings, diff_runs, finding_key
                           runs_with_agency)
 from reports.profiles import load_profile
 
-U = "https://www.example.gov.cn/"
+U = "https://www.example.org/"
 
 
 def two_runs(tmp_path):

@@ -24,7 +24,7 @@ PIECES = st.sampled_from([
     "<?xml version='1.0' encoding='gbk'?>",
 ])
 HTMLISH = st.lists(st.one_of(PIECES, st.text(max_size=30)), max_size=40).map("".join)
-URLS = st.sampled_from(["", "http://www.example.gov.cn/a/b.html", "not a url", "http://[::1", "file:///x"])
+URLS = st.sampled_from(["", "http://www.example.org/a/b.html", "not a url", "http://[::1", "file:///x"])
 
 
 @SETTINGS
@@ -53,7 +53,7 @@ def test_decode_html_never_raises(body, declared):
 @SETTINGS
 @given(HTMLISH)
 def test_analyze_dataproxy_never_raises(text):
-    facts = analyze_dataproxy(text, "http://www.example.gov.cn/module/web/jpage/dataproxy.jsp")
+    facts = analyze_dataproxy(text, "http://www.example.org/module/web/jpage/dataproxy.jsp")
     assert isinstance(facts.get("items"), list)
 
 
@@ -78,7 +78,7 @@ def test_decode_html_bom_and_empty():
 
 
 def test_empty_and_junk_input():
-    assert analyze("", "http://www.example.gov.cn/") == empty_facts()
+    assert analyze("", "http://www.example.org/") == empty_facts()
     assert analyze(b"", "") == empty_facts()
     assert analyze("   \n", "")["kind"] == "other"
     assert analyze("", "", is_home=True)["kind"] == "home"

@@ -10,7 +10,7 @@ from crawler.extract.metadata import TextStream
 from crawler.extract.page import parse_html
 
 PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
-SITE = "http://www.example.gov.cn"  # the fixtures' made-up host, never fetched
+SITE = "http://www.example.org"  # the fixtures' made-up host, never fetched
 LONG_ARTICLE = "<div class='article'>" + "<p>" + "政务公开工作稳步推进。" * 400 + "</p></div>"
 
 
@@ -106,7 +106,7 @@ def test_values_in_comments_do_not_count():
 def test_empty_siteidcode_meta_and_footer_site_id():
     """Zhejiang: SiteIDCode meta is empty, the footer still shows 网站标识码."""
     text, _ = decode_html((PAGES / "doc_hanweb_art.html").read_bytes())
-    facts = analyze(text, "http://fgw.example.gov.cn/art/2023/6/8/art_1229_8812345.html")
+    facts = analyze(text, "http://fgw.example.org/art/2023/6/8/art_1229_8812345.html")
     assert facts["meta"]["SiteIDCode"] == ""
     assert facts["footer"]["site_id"] == "3301000045"
 

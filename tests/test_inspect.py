@@ -12,7 +12,7 @@ from crawler.inspect_cmd import inspect
 
 PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-DOC_URL = "http://www.example.gov.cn/zwgk/zcwj/202403/t20240315_1234567.html"  # made up, never fetched
+DOC_URL = "http://www.example.org/zwgk/zcwj/202403/t20240315_1234567.html"  # made up, never fetched
 
 
 def run(*args: str):

@@ -11,7 +11,7 @@ from crawler.extract.page import parse_html
 
 PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
 # Made-up hosts: links are resolved against them, nothing is fetched.
-SITE = "http://www.example.gov.cn"
+SITE = "http://www.example.org"
 PAGE = f"{SITE}/zwgk/tzgg/202403/t20240315_1.html"
 
 
@@ -29,12 +29,12 @@ def links_of(html: str, url: str = PAGE) -> list[tuple[str, str, str]]:
      f"{SITE}/%E9%99%84%E4%BB%B6/%E5%85%AC%E5%85%B1%E6%95%B0%E6%8D%AE%20%E7%9B%AE%E5%BD%95.xlsx"),
     ("?page=2", f"{SITE}/zwgk/tzgg/202403/t20240315_1.html?page=2"),
     ("//cdn.example.org/a.js", "http://cdn.example.org/a.js"),
-    ("HTTP://WWW.Example.GOV.cn/A.html", f"{SITE}/A.html"),
+    ("HTTP://WWW.Example.ORG/A.html", f"{SITE}/A.html"),
     ("  /a.html\n ", f"{SITE}/a.html"),
     ("/search?q=政务 公开", f"{SITE}/search?q=%E6%94%BF%E5%8A%A1%20%E5%85%AC%E5%BC%80"),
     ("javascript:void(0)", "javascript:void(0)"),
     ("JavaScript:window.print()", "JavaScript:window.print()"),
-    ("mailto:zfb@example.gov.cn", "mailto:zfb@example.gov.cn"),
+    ("mailto:zfb@example.org", "mailto:zfb@example.org"),
     ("tel:0571-12345678", "tel:0571-12345678"),
     ("#top", "#top"),
     ("data:image/png;base64,iVBORw0KGgo=", None),
@@ -73,7 +73,7 @@ def test_every_link_tag_with_its_text():
 def test_base_href_is_used():
     html = (f"<html><head><base href='{SITE}/qzf/'></head>"
             "<body><a href='a.html'>a</a></body></html>")
-    assert links_of(html, "http://other.example.gov.cn/x/y.html") == [("a", f"{SITE}/qzf/a.html", "a")]
+    assert links_of(html, "http://other.example.org/x/y.html") == [("a", f"{SITE}/qzf/a.html", "a")]
 
 
 def test_extract_links_on_nothing():
@@ -87,7 +87,7 @@ def test_home_fixture_links():
     urls = {(link["tag"], link["url"]) for link in facts["links"]}
     assert ("a", f"{SITE}/%E6%96%87%E4%BB%B6/2024%20%E5%B9%B4%E6%8A%A5.pdf") in urls
     assert ("a", "javascript:void(0)") in urls and ("a", "#main") in urls
-    assert ("a", "mailto:zfb@example.gov.cn") in urls
+    assert ("a", "mailto:zfb@example.org") in urls
     assert ("area", f"{SITE}/zt/2024lh/") in urls and ("embed", f"{SITE}/flash/banner.swf") in urls
     assert not any("old/index.html" in url or url.startswith("data:") or "canonical" in url
                    for _, url in urls)
@@ -126,11 +126,11 @@ def test_soft404_page_kind():
 def test_guide_elements_from_text():
     text = ("一、信息公开机构\n受理机构：示例县人民政府办公室\n办公地址：示例县人民路1号\n"
             "办公时间：工作日8:30-17:30\n联系电话：0558-1234567\n传　　真：0558-7654321\n"
-            "邮政编码：236500\n电子邮箱：xxgk@example.gov.cn")
+            "邮政编码：236500\n电子邮箱：xxgk@example.org")
     assert guide_elements(text) == {
         "office": "示例县人民政府办公室", "address": "示例县人民路1号", "hours": "工作日8:30-17:30",
         "phone": "0558-1234567", "fax": "0558-7654321", "postcode": "236500",
-        "online": "xxgk@example.gov.cn"}
+        "online": "xxgk@example.org"}
 
 
 def test_guide_elements_need_a_colon_or_a_shape():
@@ -143,7 +143,7 @@ def test_guide_elements_need_a_colon_or_a_shape():
     ("guide_text.html", {"office": "示例县人民政府办公室", "address": "示例县人民路1号行政中心3楼",
                          "hours": "工作日上午8:30-12:00，下午14:30-17:30（法定节假日除外）",
                          "phone": "0558-1234567", "fax": "0558-7654321", "postcode": "236500",
-                         "online": "xxgk@example.gov.cn"}),
+                         "online": "xxgk@example.org"}),
     # the footer's 邮编/传真/邮箱 are not the guide's: they stay missing
     ("guide_partial.html", {"office": "示例市交通运输局办公室", "address": "示例市解放路88号",
                             "hours": None, "phone": "0571-88880000", "fax": None, "postcode": None,

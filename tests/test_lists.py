@@ -48,7 +48,7 @@ def pages_of(base: str, names: list[str]) -> list[str]:
 
 HD = "http://hdzfxxgk.hd.gov.cn/zfwj/jinqixxgk/"
 ORDOS = "http://egb.ordos.gov.cn/xxgk/xxgknb/"
-EX = "http://www.example.gov.cn/"
+EX = "http://www.example.org/"
 
 # file, page URL, item count, first (title, date), last (title, date), pagination,
 # column (name, source, url, type, type_source, blank, blank_text)
@@ -372,7 +372,7 @@ def test_dataproxy_answer():
 )
 def test_dataproxy_answer_is_tolerant(text, count):
     assert (
-        len(parse_dataproxy(text, "http://www.example.gov.cn/module/web/jpage/dataproxy.jsp")["items"])
+        len(parse_dataproxy(text, "http://www.example.org/module/web/jpage/dataproxy.jsp")["items"])
         == count
     )
 
@@ -542,7 +542,7 @@ def test_items_on_small_shapes(body, expected):
         (EX + "news/list.jsp?cat=zc&page=7", EX + "news/list.jsp?cat=zc"),
         (EX + "news/list_4.htm", EX + "news/list.htm"),
         (EX + "news/fg_2.shtml#top", EX + "news/fg.shtml"),
-        ("HTTP://WWW.Example.gov.cn/a/index_1.html", EX + "a/"),
+        ("HTTP://WWW.Example.org/a/index_1.html", EX + "a/"),
         (EX + "news/202405/t20240506_123.html", EX + "news/202405/t20240506_123.html"),
         ("", ""),
     ],
@@ -645,7 +645,7 @@ def test_nothing_raises(text, url):
 def test_speed_on_fixtures():
     """list_items + pagination + column_info stay well under the time of fetching a page."""
     pages = [
-        (load(p), "http://www.example.gov.cn/zwgk/tzgg/index.html")
+        (load(p), "http://www.example.org/zwgk/tzgg/index.html")
         for p in sorted(FIXTURES.glob("list_*.html")) + [CORPUS / "hd_xxgk_list_saved.jsp"]
     ]
     timings = []

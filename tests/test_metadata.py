@@ -9,8 +9,8 @@ from crawler.extract.metadata import TextStream, extract_fields
 
 PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
 # The fixtures' made-up hosts: only used to resolve links, never fetched.
-SITE = "http://www.example.gov.cn"
-FGW = "http://fgw.example.gov.cn"
+SITE = "http://www.example.org"
+FGW = "http://fgw.example.org"
 
 
 def fields_of(html: str, meta: dict | None = None) -> dict:

@@ -22,13 +22,13 @@ def report(tmp_path):
     """Two runs of three agencies; the report of the second, under gov-website-2019."""
     store = new_store(tmp_path / "a.db")
     agencies = {"jyj": "示例市教育局", "wjw": "示例市卫健委", "down": "示例市统计局"}
-    add_run(store, agencies, [finding("link-broken", url="https://www.example.gov.cn/old", agency="jyj")])
+    add_run(store, agencies, [finding("link-broken", url="https://www.example.org/old", agency="jyj")])
     findings = [
-        finding("link-broken", url="https://www.example.gov.cn/a.pdf", source="https://www.example.gov.cn/",
+        finding("link-broken", url="https://www.example.org/a.pdf", source="https://www.example.org/",
                 detail=XSS, evidence={"anchor": XSS, "status": 404, "final_url": "javascript:alert(2)"},
                 agency="jyj"),
-        finding("home-link-broken", url="https://www.example.gov.cn/b", agency="jyj"),
-        finding("doc-number-missing", url="https://www.example.gov.cn/doc/1.html", agency="jyj",
+        finding("home-link-broken", url="https://www.example.org/b", agency="jyj"),
+        finding("doc-number-missing", url="https://www.example.org/doc/1.html", agency="jyj",
                 evidence={"status": 200, "empty": "", "calendar_warnings": [CALENDAR]}),
         finding("column-stale", field="news", agency="wjw"),
         finding("home-stale", agency="wjw"),
@@ -98,7 +98,7 @@ def test_page_text_is_escaped_and_only_web_urls_clickable(report):
     assert not doc.xpath("//script")
     assert any(XSS == td.text_content().strip() for td in doc.xpath("//td"))
     hrefs = doc.xpath("//a/@href")
-    assert "https://www.example.gov.cn/a.pdf" in hrefs
+    assert "https://www.example.org/a.pdf" in hrefs
     assert not [h for h in hrefs if h.lower().startswith("javascript")]
     assert "javascript:alert(2)" in doc.text_content()
 

@@ -39,9 +39,9 @@ def out_dir(tmp_path_factory) -> Path:
     tmp = tmp_path_factory.mktemp("browser")
     store = new_store(tmp / "a.db")
     agencies = {"jyj": "示例市教育局", "wjw": "示例市卫健委"}
-    add_run(store, agencies, [finding("link-broken", url="https://www.example.gov.cn/old", agency="jyj")])
+    add_run(store, agencies, [finding("link-broken", url="https://www.example.org/old", agency="jyj")])
     run_id = add_run(store, agencies, [
-        finding("link-broken", url="https://www.example.gov.cn/a.pdf", agency="jyj",
+        finding("link-broken", url="https://www.example.org/a.pdf", agency="jyj",
                 detail="<script>alert(1)</script>", evidence={"anchor": "<img src=x onerror=alert(1)>"}),
         finding("home-stale", agency="wjw"),
     ])

@@ -7,7 +7,7 @@ from storefactory import StoreFactory, rule_outcome, run_rule
 
 GUIDE = {"office": "市教育局办公室", "address": "某市某路1号", "hours": "工作日 9:00-17:00",
          "phone": "0551-12345678", "fax": "0551-12345679", "postcode": "230000",
-         "online": "xxgk@example.gov.cn"}
+         "online": "xxgk@example.org"}
 
 
 @pytest.fixture
@@ -32,7 +32,7 @@ def test_guide_elements_missing_one_finding_each(factory):
     factory.pages("a1", guide_page({**GUIDE, "fax": None, "postcode": "  "}))
     findings = run_rule(factory.view("a1"), "guide-element-missing")
     assert sorted(f.field for f in findings) == ["fax", "postcode"]
-    assert all(f.url == "https://www.example.gov.cn/xxgk/zn/" for f in findings)
+    assert all(f.url == "https://www.example.org/xxgk/zn/" for f in findings)
     assert findings[0].evidence["elements_found"]["office"] == "市教育局办公室"
 
 
@@ -83,7 +83,7 @@ def test_annual_report_deadline_boundaries(tmp_path, level, deadline, before, af
         findings = run_rule(f.view("a1"), "annual-report-missing")
         assert len(findings) == expected
         if expected:
-            assert findings[0].url == "https://www.example.gov.cn/"
+            assert findings[0].url == "https://www.example.org/"
             assert findings[0].evidence["year"] == 2025
             assert findings[0].evidence["other_years_found"] == [2024]
 
@@ -145,7 +145,7 @@ def test_platform_everything_missing(factory):
     factory.links("a1", {"source": "/", "target": "/gzdt/", "anchor": "工作动态"})
     findings = run_rule(factory.view("a1"), "platform-section-missing")
     assert [f.field for f in findings] == ["platform", "guide", "system", "proactive", "annual_report"]
-    assert all(f.url == "https://www.example.gov.cn/" for f in findings)
+    assert all(f.url == "https://www.example.org/" for f in findings)
     assert findings[0].evidence["searched"]["links"] == 1
 
 

@@ -7,7 +7,7 @@ from storefactory import StoreFactory, rule_outcome, run_rule
 
 COMPLETE = {
     "doc_number": "皖政办〔2024〕12号", "written_date": "2024-09-20", "pub_date": "2024-09-25",
-    "effective_date": "2024-10-01", "downloads": ["https://www.example.gov.cn/files/12.pdf"],
+    "effective_date": "2024-10-01", "downloads": ["https://www.example.org/files/12.pdf"],
     "fields": {
         "doc_number": {"value": "皖政办〔2024〕12号", "label": "发文字号", "where": "table", "date": None},
         "written_date": {"value": "2024年9月20日", "label": "成文日期", "where": "table",
@@ -45,7 +45,7 @@ def test_missing_element_found_on_policy_document(factory, rule_id, name, label)
     fields = {k: v for k, v in COMPLETE["fields"].items() if k != name}
     factory.documents("a1", policy_doc(**{name: "", "fields": fields}), policy_doc("/zcwj/2.html"))
     (finding,) = run_rule(factory.view("a1"), rule_id)
-    assert finding.url == "https://www.example.gov.cn/zcwj/1.html"
+    assert finding.url == "https://www.example.org/zcwj/1.html"
     assert finding.field == name and label in finding.detail
     assert finding.evidence["page"] == finding.url
     assert finding.evidence["values"] == {name: ""}
@@ -75,7 +75,7 @@ def test_not_applicable_without_policy_documents(factory, rule_id):
 
 def test_override_makes_column_policy(tmp_path):
     f = StoreFactory(tmp_path / "o.db")
-    f.agency("a1", columns={"https://www.example.gov.cn/gfxwj/": "policy"})
+    f.agency("a1", columns={"https://www.example.org/gfxwj/": "policy"})
     f.columns("a1", {"url": "/gfxwj/", "name": "规范性文件", "column_type": "other"})
     f.documents("a1", policy_doc(column_url="/gfxwj/index.html", doc_number=""))
     assert len(run_rule(f.view("a1"), "doc-number-missing")) == 1
@@ -111,7 +111,7 @@ def test_download_missing(factory):
     factory.links("a1", {"source": "/zcwj/2.html", "target": "/files/2.docx", "scope": "attachment",
                          "anchor": "附件下载"})
     (finding,) = run_rule(factory.view("a1"), "doc-download-missing")
-    assert finding.url == "https://www.example.gov.cn/zcwj/1.html"
+    assert finding.url == "https://www.example.org/zcwj/1.html"
     assert finding.evidence["downloads"] == []
 
 
@@ -172,7 +172,7 @@ def test_published_late_across_national_day(factory):
     factory.documents("a1", policy_doc(written_date="2024-09-20", pub_date="2024-10-23"),
                       policy_doc("/zcwj/2.html", written_date="2024-09-20", pub_date="2024-10-24"))
     (finding,) = run_rule(factory.view("a1"), "doc-published-late")
-    assert finding.url == "https://www.example.gov.cn/zcwj/2.html"
+    assert finding.url == "https://www.example.org/zcwj/2.html"
     assert finding.evidence["workdays"] == 21 and finding.evidence["deadline"] == "2024-10-23"
     assert finding.evidence["calendar_warnings"] == []
     assert "21 个工作日" in finding.detail

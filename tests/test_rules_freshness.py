@@ -69,9 +69,9 @@ def test_column_stale_window_boundaries(tmp_path, column_type, edge, over):
         if stale:
             (finding,) = findings
             assert finding.field == column_type
-            assert finding.url == "https://www.example.gov.cn/col/"
+            assert finding.url == "https://www.example.org/col/"
             assert finding.evidence["newest_item"]["date"] == over
-            assert finding.evidence["newest_item"]["url"] == "https://www.example.gov.cn/col/0.html"
+            assert finding.evidence["newest_item"]["url"] == "https://www.example.org/col/0.html"
             assert over in finding.detail
 
 
@@ -98,7 +98,7 @@ def test_undated_items_count_as_not_updated(factory):
 
 def test_override_types_column_and_is_recorded(tmp_path):
     f = StoreFactory(tmp_path / "o.db", as_of="2026-11-27")
-    f.agency("a1", columns={"https://www.example.gov.cn/gzdt/index.html": "news"})
+    f.agency("a1", columns={"https://www.example.org/gzdt/index.html": "news"})
     add_column(f, "/gzdt/", "other", ["2026-10-01"])
     (finding,) = run_rule(f.view("a1"), "column-stale")
     assert finding.field == "news" and finding.evidence["type_source"] == "override"
@@ -106,7 +106,7 @@ def test_override_types_column_and_is_recorded(tmp_path):
 
 def test_override_to_other_stops_judging(tmp_path):
     f = StoreFactory(tmp_path / "o.db", as_of="2026-11-27")
-    f.agency("a1", columns={"https://www.example.gov.cn/gzdt/": "other"})
+    f.agency("a1", columns={"https://www.example.org/gzdt/": "other"})
     add_column(f, "/gzdt/", "news", ["2020-10-01"])
     add_column(f, "/tzgg/", "notice", ["2026-10-01"])
     assert run_rule(f.view("a1"), "column-stale") == []
@@ -136,7 +136,7 @@ def test_column_blank(factory):
     add_column(factory, "/kong/", "notice", [], name="通知公告", blank=1, blank_text="暂无信息")
     add_column(factory, "/dt/", "news", ["2026-11-20"])
     (finding,) = run_rule(factory.view("a1"), "column-blank")
-    assert finding.url == "https://www.example.gov.cn/kong/"
+    assert finding.url == "https://www.example.org/kong/"
     assert finding.evidence["blank_text"] == "暂无信息" and "暂无信息" in finding.detail
 
 
@@ -158,7 +158,7 @@ def test_home_stale_boundary(factory, newest, stale):
     findings = run_rule(factory.view("a1"), "home-stale")
     assert bool(findings) is stale
     if stale:
-        assert findings[0].url == "https://www.example.gov.cn/"
+        assert findings[0].url == "https://www.example.org/"
         assert findings[0].evidence["newest_item"]["date"] == newest
 
 

@@ -6,7 +6,7 @@ from storefactory import FULL_FOOTER, StoreFactory, rule_outcome, run_rule
 
 FOOTER_RULES = [("site-id-missing", "site_id"), ("icp-missing", "icp"), ("psb-missing", "psb"),
                 ("sponsor-missing", "sponsor")]
-SITE_META = {"SiteName": "示例市教育局", "SiteDomain": "www.example.gov.cn", "SiteIDCode": "3401000001"}
+SITE_META = {"SiteName": "示例市教育局", "SiteDomain": "www.example.org", "SiteIDCode": "3401000001"}
 COLUMN_META = {"ColumnName": "通知公告", "ColumnDescription": "通知公告", "ColumnKeywords": "通知",
                "ColumnType": "通知公告"}
 ARTICLE_META = {"ArticleTitle": "关于…的通知", "PubDate": "2026-11-20 09:00", "ContentSource": "办公室"}
@@ -23,7 +23,7 @@ def factory(tmp_path):
 def test_footer_element_missing(factory, rule_id, key):
     factory.home("a1", footer={**FULL_FOOTER, key: None})
     (finding,) = run_rule(factory.view("a1"), rule_id)
-    assert finding.url == "https://www.example.gov.cn/" and finding.field == key
+    assert finding.url == "https://www.example.org/" and finding.field == key
     assert finding.evidence["footer"][key] is None
 
 

@@ -34,7 +34,7 @@ def test_home_and_inner_broken_links(factory):
                   {"source": HOME + "col/a.html", "target": "http://127.0.0.1:9/x", "scope": "external"},
                   {"source": HOME, "target": HOME + "ok.html", "on_home": 1},
                   {"source": HOME, "target": HOME + "review.html", "on_home": 1},
-                  {"source": HOME, "target": "mailto:gk@example.gov.cn", "on_home": 1, "scope": "special"})
+                  {"source": HOME, "target": "mailto:gk@example.org", "on_home": 1, "scope": "special"})
     check(factory, "a1", HOME + "gone.html", "broken", "4xx")
     check(factory, "a1", HOME + "P0201.pdf", "broken", "4xx", scope="attachment")
     check(factory, "a1", "http://127.0.0.1:9/x", "broken", "refused", status=None, error="refused",

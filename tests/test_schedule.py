@@ -24,7 +24,7 @@ CLI = str(PROJECT_DIR / "cli.py")
 
 def agencies_file(folder: Path, ids: tuple[str, ...] = ("jiaoyu",)) -> Path:
     path = folder / "agencies.yml"
-    path.write_text("".join(f"- id: {i}\n  name: 局{i}\n  url: https://{i}.example.gov.cn/\n"
+    path.write_text("".join(f"- id: {i}\n  name: 局{i}\n  url: https://{i}.example.org/\n"
                             for i in ids), encoding="utf-8")
     return path
 

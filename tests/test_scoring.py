@@ -52,7 +52,7 @@ indicators:
 
 
 def many(rule: str, n: int, **kw) -> list[dict]:
-    return [finding(rule, url=f"https://www.example.gov.cn/{rule}/{i}", **kw) for i in range(n)]
+    return [finding(rule, url=f"https://www.example.org/{rule}/{i}", **kw) for i in range(n)]
 
 
 def card_for(findings: list[dict], statuses: list[dict] = ()):
@@ -129,9 +129,9 @@ def test_veto_field_filter_and_minimum():
 
 
 def test_veto_count_by_distinct_urls():
-    same = [finding("column-blank", url="https://www.example.gov.cn/c/") for _ in range(3)]
+    same = [finding("column-blank", url="https://www.example.org/c/") for _ in range(3)]
     assert card_for(same).vetoes == []
-    two = same + [finding("column-blank", url="https://www.example.gov.cn/d/")]
+    two = same + [finding("column-blank", url="https://www.example.org/d/")]
     assert [v.id for v in card_for(two).vetoes] == ["blank-pages"]
 
 

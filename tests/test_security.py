@@ -83,16 +83,16 @@ def test_allow_private_requests_it(tmp_path):
 # --- the guard alone, no traffic ---------------------------------------------------------------
 
 FAKE_DNS = {
-    "intranet.example.gov.cn": ["10.20.30.40"],
-    "router.example.gov.cn": ["192.168.1.1"],
-    "docker.example.gov.cn": ["172.17.0.2"],
-    "metadata.example.gov.cn": ["169.254.169.254"],
-    "loop.example.gov.cn": ["127.0.0.53"],
-    "v6loop.example.gov.cn": ["::1"],
-    "ula.example.gov.cn": ["fd00::5"],
-    "mixed.example.gov.cn": ["202.96.0.1", "10.0.0.1"],   # one private answer is enough
-    "www.example.gov.cn": ["202.96.0.1"],
-    "v6.example.gov.cn": ["2400:da00::1"],
+    "intranet.example.org": ["10.20.30.40"],
+    "router.example.org": ["192.168.1.1"],
+    "docker.example.org": ["172.17.0.2"],
+    "metadata.example.org": ["169.254.169.254"],
+    "loop.example.org": ["127.0.0.53"],
+    "v6loop.example.org": ["::1"],
+    "ula.example.org": ["fd00::5"],
+    "mixed.example.org": ["202.96.0.1", "10.0.0.1"],   # one private answer is enough
+    "www.example.org": ["202.96.0.1"],
+    "v6.example.org": ["2400:da00::1"],
 }
 
 
@@ -109,7 +109,7 @@ def guard(monkeypatch):
                 for a in FAKE_DNS[host]]
 
     monkeypatch.setattr("crawler.middlewares.socket.getaddrinfo", fake_getaddrinfo)
-    g = PrivateAddressGuard({"127.0.0.1", "portal.example.gov.cn"})
+    g = PrivateAddressGuard({"127.0.0.1", "portal.example.org"})
     g.calls = calls
     return g
 
@@ -119,9 +119,9 @@ def guard(monkeypatch):
     "http://192.168.0.1/", "http://192.168.255.255/", "http://127.0.0.2/", "http://127.255.255.254:8080/",
     "http://169.254.169.254/latest/meta-data/", "http://[::1]/", "http://[::1]:8080/x",
     "http://[fc00::1]/", "http://[fdff:ffff::1]/", "http://[::ffff:10.0.0.1]/",
-    "http://intranet.example.gov.cn/", "http://router.example.gov.cn/", "http://docker.example.gov.cn/",
-    "http://metadata.example.gov.cn/", "http://loop.example.gov.cn/", "http://v6loop.example.gov.cn/",
-    "http://ula.example.gov.cn/", "http://mixed.example.gov.cn/",
+    "http://intranet.example.org/", "http://router.example.org/", "http://docker.example.org/",
+    "http://metadata.example.org/", "http://loop.example.org/", "http://v6loop.example.org/",
+    "http://ula.example.org/", "http://mixed.example.org/",
 ])
 def test_guard_blocks_private(guard, url):
     with pytest.raises(BlockedAddress):
@@ -129,11 +129,11 @@ def test_guard_blocks_private(guard, url):
 
 
 @pytest.mark.parametrize("url", [
-    "http://www.example.gov.cn/", "http://v6.example.gov.cn/", "http://202.96.0.1/",
+    "http://www.example.org/", "http://v6.example.org/", "http://202.96.0.1/",
     "http://172.32.0.1/", "http://[2400:da00::1]/",
     "http://127.0.0.1:1234/",            # an agency's own host, any port
-    "http://portal.example.gov.cn/",      # configured host: not even resolved
-    "http://unknown.example.gov.cn/",     # does not resolve: let the download fail as dns
+    "http://portal.example.org/",      # configured host: not even resolved
+    "http://unknown.example.org/",     # does not resolve: let the download fail as dns
 ])
 def test_guard_allows(guard, url):
     assert guard.process_request(Request(url)) is None
@@ -146,17 +146,17 @@ def test_guard_allows_per_request_opt_in(guard):
 def test_guard_resolves_each_host_once(guard):
     for _ in range(3):
         with pytest.raises(BlockedAddress):
-            guard.process_request(Request("http://intranet.example.gov.cn/a"))
-    assert guard.calls.count("intranet.example.gov.cn") == 1
-    guard.process_request(Request("http://portal.example.gov.cn/"))
-    assert "portal.example.gov.cn" not in guard.calls
+            guard.process_request(Request("http://intranet.example.org/a"))
+    assert guard.calls.count("intranet.example.org") == 1
+    guard.process_request(Request("http://portal.example.org/"))
+    assert "portal.example.org" not in guard.calls
 
 
 @pytest.mark.parametrize("url", ["http://2130706433/", "http://0x7f000001/", "http://0177.0.0.1/",
                                  "http://127.1/", "http://localhost:8080/"])
 def test_guard_blocks_numeric_loopback_spellings(url):
     """Decimal, hex, octal and short IPv4 forms are numeric for getaddrinfo: no DNS traffic."""
-    guard = PrivateAddressGuard({"portal.example.gov.cn"})
+    guard = PrivateAddressGuard({"portal.example.org"})
     with pytest.raises(BlockedAddress):
         guard.process_request(Request(url))
 

@@ -6,15 +6,15 @@ from crawler.outcomes import failure_verdict, http_verdict
 from crawler.urls import (Scope, dedup_key, is_attachment, is_private_address, is_special,
                           pattern_key, should_follow, trap_reason)
 
-SCOPE = Scope(["http://127.0.0.1:8000", "https://www.example.gov.cn:443"], "")
-SHARED = Scope(["http://zwgk.example.gov.cn:80"], "/jyj/")
+SCOPE = Scope(["http://127.0.0.1:8000", "https://www.example.org:443"], "")
+SHARED = Scope(["http://zwgk.example.org:80"], "/jyj/")
 
 
 @pytest.mark.parametrize("url, tag, expected", [
     ("http://127.0.0.1:8000/index.html", "a", "internal"),
     ("http://127.0.0.1:8001/index.html", "a", "external"),  # same host, other port: not ours
-    ("https://www.example.gov.cn/col/col1/index.html", "a", "internal"),
-    ("http://www.example.gov.cn/col/col1/index.html", "a", "external"),  # other scheme
+    ("https://www.example.org/col/col1/index.html", "a", "internal"),
+    ("http://www.example.org/col/col1/index.html", "a", "external"),  # other scheme
     ("http://127.0.0.1:8000/P020261120512.pdf", "a", "attachment"),
     ("http://127.0.0.1:8000/files/通知.DOCX", "a", "attachment"),
     ("http://127.0.0.1:8000/a/b.wps", "a", "attachment"),
@@ -23,20 +23,20 @@ SHARED = Scope(["http://zwgk.example.gov.cn:80"], "/jyj/")
     ("http://127.0.0.1:8000/images/logo.png", "img", "attachment"),
     ("javascript:void(0)", "a", "special"),
     ("JavaScript:;", "a", "special"),
-    ("mailto:gk@example.gov.cn", "a", "special"),
+    ("mailto:gk@example.org", "a", "special"),
     ("tel:0551-1234567", "a", "special"),
     ("#top", "a", "special"),
     ("", "a", "special"),
-    ("ftp://files.example.gov.cn/x", "a", "special"),
+    ("ftp://files.example.org/x", "a", "special"),
 ])
 def test_classify(url, tag, expected):
     assert SCOPE.classify(url, tag) == expected
 
 
 @pytest.mark.parametrize("url, expected", [
-    ("http://zwgk.example.gov.cn/jyj/tzgg/index.shtml", "internal"),
-    ("http://zwgk.example.gov.cn/wsj/tzgg/index.shtml", "external"),  # another department on the platform
-    ("http://zwgk.example.gov.cn:80/jyj/", "internal"),
+    ("http://zwgk.example.org/jyj/tzgg/index.shtml", "internal"),
+    ("http://zwgk.example.org/wsj/tzgg/index.shtml", "external"),  # another department on the platform
+    ("http://zwgk.example.org:80/jyj/", "internal"),
 ])
 def test_path_prefix_scope(url, expected):
     assert SHARED.classify(url, "a") == expected
@@ -83,7 +83,7 @@ def test_pattern_key_groups_calendar_and_page_families():
     ("192.168.1.1", True), ("127.0.0.2", True), ("169.254.169.254", True), ("::1", True),
     ("fc00::1", True), ("fd12:3456::1", True), ("fe80::1", True), ("[::1]", True),
     ("::ffff:10.0.0.1", True), ("100.64.0.1", True),
-    ("8.8.8.8", False), ("2001:db8::1", False), ("www.example.gov.cn", False),
+    ("8.8.8.8", False), ("2001:db8::1", False), ("www.example.org", False),
 ])
 def test_private_addresses(address, private):
     assert is_private_address(address) is private
