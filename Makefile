@@ -14,13 +14,18 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 demo: $(VENV)/.installed
 	$(PY) cli.py demo
 
-# Headless Chromium (Debian package) for the report-rendering test; skipped where apt is not available.
+# Debian packages the tests use: headless Chromium and CJK fonts (report screenshots), redis-server
+# (distributed crawl). Installed once where apt is available; tests that need a missing one are skipped.
+SYSTEM_PACKAGES := chromium fonts-noto-cjk redis-server
 browser:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
-	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
-	      || echo "chromium not installed: the browser test will be skipped"; \
-	  else echo "chromium not installed: the browser test will be skipped"; fi; }
+	@missing=""; command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	  command -v redis-server >/dev/null 2>&1 || missing="$$missing redis-server"; \
+	  [ -d /usr/share/fonts/opentype/noto ] || missing="$$missing fonts-noto-cjk"; \
+	  if [ -n "$$missing" ]; then \
+	    if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	      (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null) \
+	        || echo "could not install:$$missing — tests needing them will be skipped"; \
+	    else echo "not installed:$$missing — tests needing them will be skipped"; fi; fi
 
 test: $(VENV)/.installed browser
 	$(PY) -m ruff check .
