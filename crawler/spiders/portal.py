@@ -14,7 +14,7 @@ complete run that ``cli.py check``/``report`` can judge), ``resume`` (``1`` to c
 from __future__ import annotations
 
 import json
-from collections import Counter, defaultdict
+from collections import defaultdict
 from urllib.parse import urlsplit
 
 import scrapy
@@ -24,6 +24,7 @@ from scrapy.http import HtmlResponse, TextResponse, XmlResponse
 
 from crawler.agencies import Agency, load_agencies
 from crawler.extract import analyze, analyze_dataproxy, decode_html
+from crawler.frontier import LocalFrontier
 from crawler.run import carry_forward_rows
 from crawler.outcomes import error_class, failure_verdict, http_verdict
 from crawler.store import Store, dumps, loads, utcnow
@@ -35,20 +36,38 @@ HEAD_TRUSTED = frozenset({404, 410})  # a HEAD answer believed without a GET
 DATE_FIELDS = frozenset({"written_date", "pub_date", "effective_date", "abolished_date"})
 
 
-def batched(results):
+def batched(results, request=None, frontier=None):
     """Pass requests through; gather every store row of one callback into a single item.
 
     One item per page instead of one per link edge keeps Scrapy's per-item machinery (middleware
     chains, signals, log records) off the hot path, and the pipeline writes the rows together.
+    In a distributed run the item also acknowledges ``request`` (``_ack``: it leaves the worker's
+    in-flight list with the rows, in one Redis transaction), and a request re-queued from a killed
+    worker (``_replay``) makes the frontier schedule its links again (see crawler.distributed).
     """
     rows: dict[str, list[dict]] = defaultdict(list)
-    for obj in results:
+    meta = request.meta if request is not None else {}
+    replay = bool(meta.get("_replay"))
+    results = iter(results)
+    while True:
+        if frontier is not None:
+            frontier.replaying = replay
+        try:
+            obj = next(results)
+        except StopIteration:
+            break
+        finally:
+            if frontier is not None:
+                frontier.replaying = False
         if isinstance(obj, dict) and "_table" in obj:
             rows[obj.pop("_table")].append(obj)
         else:
             yield obj
-    if rows:
-        yield {"_rows": dict(rows)}
+    item = {"_rows": dict(rows)} if rows else {}
+    if meta.get("_inflight"):
+        item["_ack"] = meta["_inflight"]
+    if item:
+        yield item
 
 
 def load_run_agencies(path: str) -> list[Agency]:
@@ -71,10 +90,11 @@ class PortalSpider(scrapy.Spider):
         self.run_id = int(run_id)
         self.resume = str(resume) in ("1", "true", "True")
         self.scopes = {a.id: Scope(a.origins, a.path_prefix) for a in self.agencies.values()}
-        self.seen: dict[str, set[str]] = defaultdict(set)
-        self.patterns: dict[str, Counter] = defaultdict(Counter)
         self.progress = {a: {"pages": 0, "scheduled": 0, "done": 0, "errors": 0,
                                         "page_requests": 0} for a in self.agencies}
+        self.frontier = LocalFrontier(self.progress)
+        self.seen = self.frontier.seen
+        self.distributed = False
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -82,7 +102,11 @@ class PortalSpider(scrapy.Spider):
         if not spider.run_id:
             spider.run_id = crawler.settings.getint("GOVAUDIT_RUN_ID")
         spider.db = spider.db or crawler.settings.get("GOVAUDIT_DB")
-        if not spider.run_id and spider.db:
+        if crawler.settings.get("GOVAUDIT_REDIS_URL"):
+            from crawler.distributed import RedisFrontier
+            spider.frontier = RedisFrontier.from_settings(crawler.settings)
+            spider.distributed = True
+        elif not spider.run_id and spider.db:
             spider.start_standalone_run()
         crawler.signals.connect(spider.on_headers, signal=signals.headers_received)
         crawler.signals.connect(spider.on_closed, signal=signals.spider_closed)
@@ -114,6 +138,8 @@ class PortalSpider(scrapy.Spider):
 
     # --- scheduling ---------------------------------------------------------------------------
     async def start(self):
+        if self.distributed:  # the coordinator seeded the shared queue (crawler.coordinator)
+            return
         pending = self.resume_frontier() if self.resume else {}
         for agency in self.agencies.values():
             if agency.id in pending:
@@ -129,11 +155,8 @@ class PortalSpider(scrapy.Spider):
 
     def mark(self, agency_id: str, url: str) -> bool:
         """True the first time ``url`` is seen for the agency in this run."""
-        key = dedup_key(url)
-        seen = self.seen[agency_id]
-        if key in seen:
+        if not self.frontier.add(agency_id, dedup_key(url)):
             return False
-        seen.add(key)
         self.progress[agency_id]["scheduled"] += 1
         return True
 
@@ -141,6 +164,7 @@ class PortalSpider(scrapy.Spider):
                      column_url: str = "", source: str = "") -> scrapy.Request:
         self.mark(agency_id, url)
         self.progress[agency_id]["page_requests"] += 1
+        self.frontier.count_page(agency_id)
         return scrapy.Request(
             url, callback=self.parse_page, errback=self.on_error, dont_filter=True,
             meta={"agency": agency_id, "depth": depth, "is_home": is_home, "role": "page",
@@ -205,7 +229,7 @@ class PortalSpider(scrapy.Spider):
                 "elapsed": base.get("elapsed"), "checked_at": utcnow()}
 
     def parse_check(self, response):
-        yield from batched(self._parse_check(response))
+        yield from batched(self._parse_check(response), response.request, self.frontier)
 
     def _parse_check(self, response):
         meta = response.meta
@@ -219,7 +243,7 @@ class PortalSpider(scrapy.Spider):
                               method=response.request.method)
 
     def parse_page(self, response):
-        yield from batched(self._parse_page(response))
+        yield from batched(self._parse_page(response), response.request, self.frontier)
 
     def _parse_page(self, response):
         meta = response.meta
@@ -378,6 +402,8 @@ class PortalSpider(scrapy.Spider):
                 edges[key] = {"_table": "links", "run_id": self.run_id, "agency": agency.id,
                               "source": page_url, "target": url, "anchor": text.strip()[:200],
                               "tag": tag, "on_home": int(is_home), "scope": scope_kind}
+        self.frontier.prepare(agency.id, [dedup_key(e["target"]) for e in edges.values()
+                                          if e["scope"] != "special"])
         yield from edges.values()
         for spec in facts.get("requests") or []:
             if self.mark(agency.id, spec["url"] + "#" + str(spec.get("body", ""))):
@@ -395,15 +421,15 @@ class PortalSpider(scrapy.Spider):
             # Families of query URLs (?page=N, ?date=…) are the endless ones; path URLs are bounded by
             # the page and depth budgets (a portal has tens of thousands of /art/…/art_N.html).
             pattern = pattern_key(url) if "?" in url else url
-            self.patterns[agency.id][pattern] += 1
-            over_budget = self.progress[agency.id]["page_requests"] >= agency.max_pages
-            if not reason and not over_budget and self.patterns[agency.id][pattern] <= MAX_PER_PATTERN:
+            seen_of_pattern = self.frontier.count_pattern(agency.id, pattern)
+            over_budget = self.frontier.pages(agency.id) >= agency.max_pages
+            if not reason and not over_budget and seen_of_pattern <= MAX_PER_PATTERN:
                 yield self.page_request(agency.id, url, depth, column_url=column_url, source=source)
                 return
         yield self.check_request(agency.id, url, scope_kind)
 
     def parse_dataproxy(self, response):
-        yield from batched(self._parse_dataproxy(response))
+        yield from batched(self._parse_dataproxy(response), response.request, self.frontier)
 
     def _parse_dataproxy(self, response):
         meta = response.meta
@@ -416,7 +442,7 @@ class PortalSpider(scrapy.Spider):
                                   else response.body.decode("utf-8", "replace"), response.url)
         column_url = meta.get("column_url") or ""
         run_agency = {"run_id": self.run_id, "agency": agency.id}
-        offset = 1000 * (1 + len(self.seen[agency.id]))
+        offset = 1000 * (1 + self.frontier.size(agency.id))
         for position, item in enumerate(facts.get("items") or []):
             if column_url and item.get("url"):
                 yield {"_table": "list_items", **run_agency, "column_url": column_url,
@@ -437,7 +463,7 @@ class PortalSpider(scrapy.Spider):
                                          meta.get("depth", 0), source)
 
     def on_error(self, failure):
-        yield from batched(self._on_error(failure))
+        yield from batched(self._on_error(failure), failure.request, self.frontier)
 
     def _on_error(self, failure):
         request = failure.request
