@@ -130,8 +130,10 @@ def reap_dead_workers(server) -> int:
     for worker in server.smembers(Keys.workers):
         worker = worker.decode()
         if not server.exists(Keys.alive(worker)):
-            moved += requeue(server, worker)
+            count = requeue(server, worker)
             server.srem(Keys.workers, worker)
+            click.echo(f"工作进程 {worker} 失联: {count} 个请求重新排队", err=True)
+            moved += count
     return moved
 
 
@@ -140,10 +142,10 @@ def alive_workers(server) -> int:
 
 
 def start_local_workers(url: str, count: int, quiet: bool) -> list[subprocess.Popen]:
-    cmd = [sys.executable, "-m", "crawler.redis_worker", "--redis", url, "--wait", "30"]
+    """``count`` times ``cli.py worker`` — the same command other machines run."""
+    cmd = [sys.executable, str(PROJECT_ROOT / "cli.py"), "worker", "--redis", url, "--wait", "30"]
     out = subprocess.DEVNULL if quiet else None
-    return [subprocess.Popen(cmd, cwd=PROJECT_ROOT, start_new_session=True, stdout=out)
-            for _ in range(count)]
+    return [subprocess.Popen(cmd, start_new_session=True, stdout=out) for _ in range(count)]
 
 
 def run_distributed(store: Store, run_id: int, agencies: list[Agency], workers: int,

@@ -21,11 +21,12 @@ store (``crawler.coordinator``).
   when the coordinator says the run ended.
 
 scrapy-redis 0.9.1 with Scrapy 2.19: its ``Scheduler`` passes Scrapy's structural scheduler check
-and is used as is; its default dupefilter would build Scrapy's ``BaseDupeFilter`` through the
-``from_settings`` Scrapy removed, so the run sets scrapy-redis's own ``RFPDupeFilter`` (unused in
-practice: every request of the spider is ``dont_filter``, de-duplication is the frontier's);
-``RedisPipeline.process_item(item, spider)`` returns a thread Deferred, which Scrapy 2.19
-deprecates, so :class:`RedisItemsPipeline` overrides it with the spider-less signature.
+and works; :class:`RedisScheduler` only drops two calls Scrapy deprecates. Its default dupefilter
+would build Scrapy's ``BaseDupeFilter`` through the ``from_settings`` Scrapy removed, so the run sets
+scrapy-redis's own ``RFPDupeFilter`` (unused in practice: every request of the spider is
+``dont_filter``, de-duplication is the frontier's); ``RedisPipeline.process_item(item, spider)``
+returns a thread Deferred, which Scrapy 2.19 deprecates, so :class:`RedisItemsPipeline` overrides
+it with the spider-less signature.
 """
 
 from __future__ import annotations
@@ -41,8 +42,10 @@ import redis
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider, NotConfigured
 from scrapy.utils.httpobj import urlparse_cached
+from scrapy.utils.misc import load_object
 from scrapy_redis.pipelines import RedisPipeline
 from scrapy_redis.queue import PriorityQueue
+from scrapy_redis.scheduler import Scheduler
 
 PREFIX = "govaudit"
 
@@ -164,6 +167,34 @@ class ReliableQueue(PriorityQueue):
         request.meta["_inflight"] = token
         if found[1]:
             request.meta["_replay"] = True
+        return request
+
+
+class RedisScheduler(Scheduler):
+    """scrapy-redis's scheduler without the calls Scrapy 2.19 deprecates (``Spider.log``, the
+    ``spider`` argument of ``StatsCollector.inc_value``); behaviour unchanged."""
+
+    def open(self, spider):
+        self.spider = spider
+        self.queue = load_object(self.queue_cls)(server=self.server, spider=spider,
+                                                 key=self.queue_key, serializer=self.serializer)
+        if not self.df:
+            self.df = load_object(self.dupefilter_cls).from_spider(spider)
+        if self.flush_on_start:
+            self.flush()
+
+    def enqueue_request(self, request):
+        if not request.dont_filter and self.df.request_seen(request):
+            return False
+        if self.stats:
+            self.stats.inc_value("scheduler/enqueued/redis")
+        self.queue.push(request)
+        return True
+
+    def next_request(self):
+        request = self.queue.pop(self.idle_before_close)
+        if request and self.stats:
+            self.stats.inc_value("scheduler/dequeued/redis")
         return request
 
 

@@ -46,7 +46,7 @@ def distributed_settings(redis_url: str, worker_id: str, spec: dict[str, str]):
     settings = build_settings("", int(spec["run_id"]), overrides,
                               [h for h in spec.get("own_hosts", "").split(",") if h])
     for key, value in {
-        "SCHEDULER": "scrapy_redis.scheduler.Scheduler",
+        "SCHEDULER": "crawler.distributed.RedisScheduler",
         "SCHEDULER_QUEUE_CLASS": "crawler.distributed.ReliableQueue",
         "SCHEDULER_QUEUE_KEY": Keys.requests,
         "SCHEDULER_DUPEFILTER_KEY": Keys.dupefilter,
