@@ -36,6 +36,7 @@ import itertools
 import os
 import socket
 import uuid
+from collections import defaultdict, deque
 from collections.abc import Iterable
 
 import redis
@@ -66,6 +67,10 @@ class Keys:
     @staticmethod
     def inflight(worker: str) -> str:
         return f"{PREFIX}:inflight:{worker}"
+
+    @staticmethod
+    def started(worker: str) -> str:
+        return f"{PREFIX}:started:{worker}"
 
     @staticmethod
     def alive(worker: str) -> str:
@@ -107,7 +112,8 @@ redis.call('HSET', KEYS[2], ARGV[1], r[2] .. '\\n' .. r[1])
 return {r[1], redis.call('SREM', KEYS[3], r[1])}
 """
 
-# Put every in-flight request of a worker back in the queue, marked as replayed.
+# Put every in-flight request of a worker back in the queue; those whose callback had started
+# (it may have marked links seen without queueing them) are marked as replayed.
 REQUEUE_SCRIPT = """
 local all = redis.call('HGETALL', KEYS[1])
 for i = 1, #all, 2 do
@@ -115,9 +121,15 @@ for i = 1, #all, 2 do
   local sep = string.find(v, '\\n', 1, true)
   local data = string.sub(v, sep + 1)
   redis.call('ZADD', KEYS[2], tonumber(string.sub(v, 1, sep - 1)), data)
-  redis.call('SADD', KEYS[3], data)
+  if redis.call('SISMEMBER', KEYS[4], all[i]) == 1 then redis.call('SADD', KEYS[3], data) end
 end
-redis.call('DEL', KEYS[1])
+redis.call('DEL', KEYS[1], KEYS[4])
+local prefix = ARGV[1] .. '#'
+for _, key in ipairs(redis.call('KEYS', ARGV[2] .. ':lease:*')) do
+  for _, token in ipairs(redis.call('ZRANGE', key, 0, -1)) do
+    if string.sub(token, 1, #prefix) == prefix then redis.call('ZREM', key, token) end
+  end
+end
 return #all / 2
 """
 
@@ -135,8 +147,10 @@ return 0
 
 
 def requeue(server: redis.Redis, worker: str) -> int:
-    """Re-queue a (dead or departed) worker's in-flight requests; returns how many."""
-    return int(server.eval(REQUEUE_SCRIPT, 3, Keys.inflight(worker), Keys.requests, Keys.requeued))
+    """Re-queue a (dead or departed) worker's in-flight requests and drop its host leases;
+    returns how many requests."""
+    return int(server.eval(REQUEUE_SCRIPT, 4, Keys.inflight(worker), Keys.requests, Keys.requeued,
+                           Keys.started(worker), worker, PREFIX))
 
 
 class ReliableQueue(PriorityQueue):
@@ -210,6 +224,10 @@ class RedisFrontier:
     def from_settings(cls, settings) -> RedisFrontier:
         return cls(connect(settings.get("GOVAUDIT_REDIS_URL")))
 
+    def begin(self, token: str) -> None:
+        """The callback of in-flight request ``token`` starts: a re-queue must replay it."""
+        self.server.sadd(Keys.started(worker_of(token)), token)
+
     def prepare(self, agency_id: str, keys: Iterable[str]) -> None:
         """Mark a page's link targets seen in one round trip; ``add`` then answers from memory."""
         keys = [k for k in dict.fromkeys(keys) if (agency_id, k) not in self.answers]
@@ -256,12 +274,20 @@ class RedisItemsPipeline(RedisPipeline):
             pipe.rpush(self.key, self.serialize(item))
         if ack:
             pipe.hdel(Keys.inflight(worker_of(ack)), ack)
+            pipe.srem(Keys.started(worker_of(ack)), ack)
         pipe.execute()
         return item
 
 
 class HostLeaseMiddleware:
-    """At most ``CONCURRENT_REQUESTS_PER_DOMAIN`` requests per download slot across all workers."""
+    """At most ``CONCURRENT_REQUESTS_PER_DOMAIN`` requests per download slot across all workers.
+
+    Requests of this worker waiting for a slot queue locally (first come, first served); one poller
+    per contended slot asks Redis every few milliseconds, and a lease given back is offered to the
+    next local waiter at once, so a busy slot costs two Redis calls per request, not a poll each.
+    """
+
+    POLL = 0.004
 
     def __init__(self, server: redis.Redis, worker: str, limit: int, ttl: float):
         self.server = server
@@ -270,6 +296,8 @@ class HostLeaseMiddleware:
         self.ttl = ttl
         self.counter = itertools.count(1)
         self.script = server.register_script(LEASE_SCRIPT)
+        self.waiters: dict[str, deque] = defaultdict(deque)
+        self.polling: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -278,26 +306,51 @@ class HostLeaseMiddleware:
             raise NotConfigured
         limit = settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN")
         # A lease outlives the longest a request can hold it: waiting out the slot's delays, the
-        # download timeout; expiry only matters for a worker that died holding it.
+        # download timeout. Expiry is the last resort: the coordinator drops a dead worker's leases.
         ttl = (settings.getfloat("DOWNLOAD_TIMEOUT") + limit * settings.getfloat("AUTOTHROTTLE_MAX_DELAY")
                + 30)
         return cls(connect(settings.get("GOVAUDIT_REDIS_URL")), settings.get("GOVAUDIT_WORKER_ID"),
                    limit, ttl)
 
+    def take(self, slot: str, token: str) -> bool:
+        return bool(self.script(keys=[Keys.lease(slot)], args=[self.limit, token, self.ttl]))
+
     async def process_request(self, request):
         slot = request.meta.get("download_slot") or urlparse_cached(request).hostname or ""
         token = f"{self.worker}#{next(self.counter)}"
-        wait = 0.005
-        while not self.script(keys=[Keys.lease(slot)], args=[self.limit, token, self.ttl]):
-            await asyncio.sleep(wait)
-            wait = min(0.05, wait * 2)
+        if self.waiters[slot] or not self.take(slot, token):
+            granted = asyncio.get_running_loop().create_future()
+            self.waiters[slot].append((granted, token))
+            if slot not in self.polling:
+                self.polling.add(slot)
+                asyncio.ensure_future(self.poll(slot))
+            await granted
         request.meta["_lease"] = (slot, token)
         return None
+
+    def grant(self, slot: str) -> bool:
+        """Give a lease to the first local waiter of ``slot`` if Redis has one free."""
+        queue = self.waiters[slot]
+        if queue and self.take(slot, queue[0][1]):
+            granted, _ = queue.popleft()
+            if not granted.done():
+                granted.set_result(None)
+            return True
+        return False
+
+    async def poll(self, slot: str) -> None:
+        try:
+            while self.waiters[slot]:
+                if not self.grant(slot):
+                    await asyncio.sleep(self.POLL)
+        finally:
+            self.polling.discard(slot)
 
     def release(self, request) -> None:
         lease = request.meta.pop("_lease", None)
         if lease:
             self.server.zrem(Keys.lease(lease[0]), lease[1])
+            self.grant(lease[0])
 
     def process_response(self, request, response):
         self.release(request)
@@ -320,6 +373,7 @@ class DistributedWorker:
         self.worker = worker
         self.loop = None
         self.stopping = False
+        self.unreachable = 0
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -344,11 +398,18 @@ class DistributedWorker:
         self.loop.start(self.HEARTBEAT, now=False)
 
     def beat(self) -> None:
-        self.server.set(Keys.alive(self.worker), "1", ex=self.ALIVE_FOR)
-        pages = sum(p["pages"] for p in getattr(self.crawler.spider, "progress", {}).values())
-        self.server.hset(Keys.fetched, self.worker, pages)
-        if self.state() in ("aborted", "") and not self.stopping:
-            # The coordinator ended or aborted the run (Ctrl-C there): stop, even mid-crawl.
+        try:
+            self.server.set(Keys.alive(self.worker), "1", ex=self.ALIVE_FOR)
+            self.server.sadd(Keys.workers, self.worker)
+            pages = sum(p["pages"] for p in getattr(self.crawler.spider, "progress", {}).values())
+            self.server.hset(Keys.fetched, self.worker, pages)
+            ended = self.state() in ("aborted", "") or not self.server.exists(Keys.coordinator)
+            self.unreachable = 0
+        except redis.ConnectionError:
+            self.unreachable += 1
+            ended = self.unreachable * self.HEARTBEAT >= 15
+        if ended and not self.stopping:
+            # The coordinator ended or aborted the run (Ctrl-C there), or is gone: stop, even mid-crawl.
             from scrapy.utils.defer import deferred_from_coro
             self.stopping = True
             deferred_from_coro(self.crawler.engine.close_spider_async(reason="run-ended"))
@@ -371,9 +432,13 @@ class DistributedWorker:
         token = response.request.meta.get("_inflight") if response.request is not None else None
         if token:
             self.server.hdel(Keys.inflight(self.worker), token)
+            self.server.srem(Keys.started(self.worker), token)
 
     def closed(self, spider, reason):
         if self.loop and self.loop.running:
             self.loop.stop()
-        requeue(self.server, self.worker)  # a worker stopped early gives its requests back
-        self.server.delete(Keys.alive(self.worker))
+        try:
+            requeue(self.server, self.worker)  # a worker stopped early gives its requests back
+            self.server.delete(Keys.alive(self.worker))
+        except redis.ConnectionError:
+            pass

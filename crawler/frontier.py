@@ -23,6 +23,9 @@ class LocalFrontier:
         self.seen: dict[str, set[str]] = defaultdict(set)
         self.patterns: dict[str, Counter] = defaultdict(Counter)
 
+    def begin(self, token: str) -> None:
+        """A distributed frontier records that a request's callback started; nothing here."""
+
     def prepare(self, agency_id: str, keys: Iterable[str]) -> None:
         """Nothing to fetch ahead: answers are local."""
 

@@ -48,6 +48,8 @@ def batched(results, request=None, frontier=None):
     rows: dict[str, list[dict]] = defaultdict(list)
     meta = request.meta if request is not None else {}
     replay = bool(meta.get("_replay"))
+    if frontier is not None and meta.get("_inflight"):
+        frontier.begin(meta["_inflight"])
     results = iter(results)
     while True:
         if frontier is not None:
