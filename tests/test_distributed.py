@@ -113,7 +113,7 @@ def runs(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("distributed")
     server, url = start_redis(tmp / "redis")
     try:
-        with generated_portal(tmp / "portal", agencies=3, pages=70, delay=0.01) as (agencies, traffic):
+        with generated_portal(tmp / "portal", agencies=3, pages=40, delay=0.005) as (agencies, traffic):
             ref = tmp / "single.db"
             subprocess.run([sys.executable, CLI, "crawl", "--agencies", str(agencies), "--db", str(ref),
                             "--workers", "1", *FLAGS], check=True, capture_output=True, cwd=tmp)
