@@ -4,7 +4,8 @@
 of free consecutive ports and serves each agency's folder (and the ``external`` stand-in) with a
 threaded static server: index files ``index.html``/``index.shtml``/``index.htm``/``home.htm``,
 ``.shtml`` as HTML, 404 for anything missing, 403 for a folder without an index (as nginx).
-``Served.active``/``peak`` count requests in progress per port (politeness checks).
+``Traffic.active``/``peak`` count GET requests in progress per port (politeness checks: an agency's
+pages are GETs in its own download slot; other agencies' link checks to it are HEADs in theirs).
 """
 
 from __future__ import annotations
@@ -42,7 +43,8 @@ class StaticHandler(SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:
         pass
 
-    def handle_one_request(self) -> None:
+    def do_GET(self) -> None:  # noqa: N802 - http.server API
+        """Pages are GETs (link checks are HEADs): ``peak`` counts GETs in progress per port."""
         port = self.server.server_address[1]
         with self.traffic.lock:
             self.traffic.active[port] += 1
@@ -51,7 +53,7 @@ class StaticHandler(SimpleHTTPRequestHandler):
         try:
             if self.traffic.delay:
                 threading.Event().wait(self.traffic.delay)
-            super().handle_one_request()
+            super().do_GET()
         finally:
             with self.traffic.lock:
                 self.traffic.active[port] -= 1

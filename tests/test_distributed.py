@@ -152,6 +152,7 @@ def test_both_workers_fetched_and_say_so(runs):
 
 
 def test_per_host_concurrency_holds_across_workers(runs):
+    """Page GETs of an agency (its download slot) never exceed --concurrency 2 from both workers."""
     peak = runs["two"]["peak"]
     assert peak and max(peak.values()) <= 2, peak
 
