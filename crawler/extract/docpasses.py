@@ -13,7 +13,8 @@ place in the tree) and returns candidate entries for :mod:`crawler.extract.metad
 * :func:`signature_date` — the 成文日期 as the signature date at the end of the text: a block
   that is only a date (its digits may be split over several ``<span>``: ``202``/``4``/``年``/``5月10日``)
   right after a short issuer line (``上海市卫生健康委员会``).
-* :func:`title_date` — a bare date printed inside the title heading (``<h2>…<small>( 2024-05-11)</small></h2>``).
+* :func:`title_date` — a bare date printed inside the title heading
+  (``<h2>…<small>( 2024-05-11)</small></h2>``).
 """
 
 from __future__ import annotations
