@@ -104,6 +104,19 @@ def column_types(view: AgencyView) -> list[dict]:
     return result
 
 
+def unreadable_columns(view: AgencyView, rule_id: str, columns: list[dict]) -> list[dict]:
+    """Columns whose list only JavaScript renders (avalon/Vue templates, lists filled from an API):
+    not judged, and remarked on the rule as 无法读取 with their names and reasons."""
+    unreadable = [c for c in columns if c.get("unreadable")]
+    if unreadable:
+        shown = "、".join(f"「{c.get('name') or c['url']}」（{c.get('unreadable_reason') or '脚本生成'}）"
+                         for c in unreadable[:5])
+        more = f" 等 {len(unreadable)} 个" if len(unreadable) > 5 else ""
+        view.remark(rule_id, f"无法读取：{shown}{more}栏目的列表由 JavaScript 生成，页面源码中没有条目，"
+                             "未作判断（需人工复核）")
+    return unreadable
+
+
 def newest_item(items: list[dict], as_of: dt.date) -> tuple[dict | None, int, int]:
     """``(newest dated item on or before as_of, dated items, items dated after as_of)``.
 
@@ -168,8 +181,9 @@ def column_stale(view: AgencyView) -> Iterator[Finding]:
               and c["effective_type"] != "other" and column_key(c["url"]) not in homes]
     if not judged:
         raise NotApplicable("没有可判定更新时限的栏目（已识别的栏目类型均为 other）")
+    unreadable_columns(view, "column-stale", judged)
     for column in judged:
-        if column.get("blank"):
+        if column.get("blank") or column.get("unreadable"):
             continue
         kind = column["effective_type"]
         window = str(windows[kind])
@@ -213,8 +227,9 @@ def column_blank(view: AgencyView) -> Iterator[Finding]:
     columns = column_types(view)
     if not columns:
         raise NotApplicable("未识别到任何栏目页面，无法判断是否存在空白栏目")
+    unreadable_columns(view, "column-blank", columns)
     for column in columns:
-        if not column.get("blank"):
+        if not column.get("blank") or column.get("unreadable"):
             continue
         name = column.get("name") or column["url"]
         text = column.get("blank_text") or ""

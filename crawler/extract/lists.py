@@ -27,10 +27,11 @@ from urllib.parse import parse_qsl, unquote, urlencode, urljoin, urlsplit, urlun
 from lxml import etree
 from lxml import html as lxml_html
 
+from crawler.extract.jsrender import unreadable_reason
 from crawler.extract.kinds import resolve_url
 
 try:
-    from crawler.extract.dates import parse_date
+    from crawler.extract.dates import parse_list_date as parse_date
 except ImportError:  # pragma: no cover - dates.py is written in parallel; this keeps lists usable alone
     parse_date = None  # type: ignore[assignment]
 
@@ -125,13 +126,14 @@ _DOC_HREF = re.compile(
 )
 
 
-def _date_of(text: str, ref: date | None) -> str | None:
-    """The ISO date a short cell text shows, through ``dates.parse_date`` when it is there."""
+def _date_of(text: str, ref: date | None, url: str | None = None) -> str | None:
+    """The ISO date a short cell text shows, through ``dates.parse_list_date`` when it is there:
+    a ``03-15`` takes its year from the item's ``url`` (``/t20180315_…``) before ``ref``."""
     if not text or len(text) > 40 or not _DATE_HINT.search(text):
         return None
     if parse_date is not None:
         try:
-            found = parse_date(text, ref)
+            found = parse_date(text, url, ref)
         except Exception:  # noqa: BLE001 - a date helper's bug must not lose the whole list
             found = None
         if found:
@@ -261,16 +263,17 @@ def _noisy(el: etree._Element) -> bool:
     return False
 
 
-def _row_date(row: etree._Element, anchor: etree._Element, ref: date | None) -> str | None:
+def _row_date(row: etree._Element, anchor: etree._Element, ref: date | None,
+              url: str | None = None) -> str | None:
     """The date shown in a row (last date-like cell wins), looking past the row when it is bare."""
     found = None
     for piece in _chunks(row, skip=anchor):
-        if piece is not None and (value := _date_of(piece, ref)):
+        if piece is not None and (value := _date_of(piece, ref, url)):
             found = value
     if found is not None or row is not anchor:
         return found
     for piece in [anchor.tail or ""] + [_text(sib) for sib in _following_bare(anchor)]:
-        if value := _date_of(piece.strip(), ref):
+        if value := _date_of(piece.strip(), ref, url):
             return value
     return None
 
@@ -332,7 +335,7 @@ def _find_rows(root: etree._Element, base: str, ref: date | None) -> list[dict]:
             if len(title) > len(known["title"]):
                 known.update(title=title, anchor=a)
             continue
-        value = _date_of(inner_date, ref) if inner_date else _row_date(row, a, ref)
+        value = _date_of(inner_date, ref, url) if inner_date else _row_date(row, a, ref, url)
         rows[row] = {"row": row, "parent": parent, "title": title, "url": url, "date": value, "anchor": a}
     return list(rows.values())
 
@@ -1047,8 +1050,10 @@ def _column_info(tree: etree._Element, url: str, meta: dict) -> dict | None:
     path = urlsplit(url).path
     leaf = path.rsplit("/", 1)[-1]
     column_like = leaf == "" or bool(_COLUMN_LEAF.match(leaf)) or bool(_PAGED_FILE.match(leaf))
+    # a list the browser renders from a template or an API answer: unreadable, never blank
+    unreadable = "" if items else unreadable_reason(tree)
     if _ARTICLE_URL.search(path) or not (
-        is_list_page(tree, url, items) or (column_like and meta.get("ColumnName"))
+        is_list_page(tree, url, items) or (column_like and (meta.get("ColumnName") or unreadable))
     ):
         return None
     name, source = _breadcrumb(tree), "breadcrumb"
@@ -1066,8 +1071,10 @@ def _column_info(tree: etree._Element, url: str, meta: dict) -> dict | None:
         "url": canonical_column_url(url),
         "column_type": kind,
         "type_source": type_source,
-        "blank": not items and (bool(phrase) or not _has_link_block(tree, url)),
+        "blank": not items and not unreadable and (bool(phrase) or not _has_link_block(tree, url)),
         "blank_text": phrase,
+        "unreadable": bool(unreadable),
+        "unreadable_reason": unreadable,
     }
 
 
