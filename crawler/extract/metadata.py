@@ -346,12 +346,13 @@ def extract_fields(stream: TextStream, meta: dict[str, str] | None = None,
         how = "update-label" if lab.update else lab.how
         labelled.setdefault(lab.field, []).append(
             (rank + (8 if lab.update else 0), _entry(lab.value, lab.label, lab.where, lab.date, how)))
+    signature = docpasses.signature_date(
+        stream, keep=(lambda seg: keep(stream.segment_start(seg))) if keep else None)
     passes = {
         "number_line": docpasses.number_line(stream, {lab.value_segment for lab in labels
                                                       if lab.value}),
-        "signature": docpasses.signature_date(
-            stream, keep=(lambda seg: keep(stream.segment_start(seg))) if keep else None),
-        "byline": _byline_date(stream, labels),
+        "signature": signature,
+        "byline": _byline_date(stream, labels, {signature["segment"]} if signature else set()),
         "title_date": docpasses.title_date(stream),
         "meta": _meta_date(meta or {}),
     }
@@ -367,12 +368,15 @@ def extract_fields(stream: TextStream, meta: dict[str, str] | None = None,
             "candidates": {name: candidates[name] for name in FIELDS if name in candidates}}
 
 
-def _byline_date(stream: TextStream, labels: list[_Label]) -> dict | None:
+def _byline_date(stream: TextStream, labels: list[_Label], skip: set[int] = frozenset()) -> dict | None:
     """A bare date right next to a byline label (来源：新华社 · 2023-12-01 14:43,
-    ``2020年09月15日 09时32分`` above ``来源:``)."""
+    ``2020年09月15日 09时32分`` above ``来源:``); ``skip``: segments that are no byline (the
+    signature date)."""
     near = {lab.segment for lab in labels if lab.label in BYLINE_LABELS}
     for segment in sorted(near):
         for index in range(max(segment - 3, 0), min(segment + 4, len(stream.segments))):
+            if index in skip:
+                continue
             text = stream.segments[index]
             bare = text.strip(" []［］()（）")
             shown = date_text(bare)
