@@ -160,6 +160,29 @@ PAGES: dict[str, dict] = {
               "ContentSource": "北京市教育委员会"},
         footer=NO_FOOTER,  # not in the excerpt
         fields={"pub_date": ("2023-11-30", "2023-11-30")}, block=False),
+    "cq_whlyw_trs_article_generic_date.html": dict(
+        url="http://whlyw.cq.gov.cn/zwxx_221/bmdt/gzdt/202107/t20210713_9468077.html", kind="document",
+        title="工作动态_重庆市文化和旅游发展委员会",
+        meta={"SiteName": "重庆市文化和旅游发展委员会", "SiteDomain": "whlyw.cq.gov.cn", "SiteIDCode": "5000000091",
+              "ColumnName": "工作动态",
+              "ColumnDescription": "重庆市文化和旅游发展委员会网站要闻动态频道内容涵盖国务院信息、今日重庆信息、政务要闻、重要会议信息、工作动态、通知公告、热点信息等。",
+              "ColumnKeywords": "领导活动;今日重庆;动态;要闻;网站;政务;部委;门户;热点;首页;工作动态",
+              "ColumnType": "工作动态", "ArticleTitle": "重庆文旅之窗成功首秀举办第五届意大利全球设计日",
+              "PubDate": "2021-07-13 10:11", "ContentSource": "国际交流合作处 重庆国际文旅之窗", "Keywords": "",
+              "Author": "杨辉", "Image": "",
+              "Url": "http://whlyw.cq.gov.cn/zwxx_221/bmdt/gzdt/202107/t20210713_9468077.html"},
+        footer=NO_FOOTER,  # not in the excerpt
+        # the generic label 日期 with a date is the publication date; 来源 exists only inside a script
+        fields={"pub_date": ("2021-07-13", "2021-07-13")}, how={"pub_date": "label"}, block=False),
+    "cac_cms_article_no_siteid.html": dict(
+        url="http://www.cac.gov.cn/2020-02/18/c_1583568745675810.htm", kind="document",
+        title="从信息社会迈向智能社会_中央网络安全和信息化委员会办公室",
+        # meta contents are kept stripped (the Description starts with two U+3000 spaces)
+        meta={"Keywords": "人工智能发展学习智能机器神经网络",
+              "Description": "人工智能AI是指在机器上实现类似乃至超越人类的感知、认知、行为等智能的系统，这个研讨会的主题就是用机器来模仿人类学习以及其他方面的智能。"},
+        # no 网站标识码 on the page; 承办 is no 主办; the ids appear twice (PC and mobile footers)
+        footer={"site_id": None, "icp": "京ICP备14042428号", "psb": "京公网安备11040102700108号", "sponsor": None},
+        fields={"pub_date": ("2020年02月18日 09:15", "2020-02-18")}, how={"pub_date": "byline"}, block=False),
 }
 
 
