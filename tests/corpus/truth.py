@@ -183,6 +183,17 @@ PAGES: dict[str, dict] = {
         # no 网站标识码 on the page; 承办 is no 主办; the ids appear twice (PC and mobile footers)
         footer={"site_id": None, "icp": "京ICP备14042428号", "psb": "京公网安备11040102700108号", "sponsor": None},
         fields={"pub_date": ("2020年02月18日 09:15", "2020-02-18")}, how={"pub_date": "byline"}, block=False),
+    "neac_ucap_article_slash_date.html": dict(
+        url="https://www.neac.gov.cn/seac/c103249/202109/article.shtml", kind="document",
+        title="民族画报社召开编委扩大会深入学习贯彻中央民族工作会议精神研究2022年重点专题专栏计划-贯彻落实",
+        meta={"SiteName": "国家民委门户网站", "SiteDomain": "https://www.neac.gov.cn", "SiteIDCode": "bm08000014",
+              "ColumnName": "贯彻落实", "ColumnDescription": "", "ColumnKeywords": "", "ColumnType": "",
+              "ArticleTitle": "民族画报社召开编委扩大会深入学习贯彻中央民族工作会议精神研究2022年重点专题专栏计划",
+              "PubDate": "2023-11-10 15:33:34", "Keywords": "", "Description": ""},
+        # the site code is only inside a link (jiucuo?site_code=…), not shown: no 网站标识码 on the page
+        footer={"site_id": None, "icp": "京ICP备05048973号", "psb": "京公网安备 11040102700045号", "sponsor": None},
+        # 日期：2021/09/06 is the publication date; the PubDate meta (2023-11-10) is the regeneration time
+        fields={"pub_date": ("2021/09/06", "2021-09-06")}, how={"pub_date": "label"}, block=False),
 }
 
 
