@@ -194,6 +194,12 @@ PAGES: dict[str, dict] = {
         footer={"site_id": None, "icp": "京ICP备05048973号", "psb": "京公网安备 11040102700045号", "sponsor": None},
         # 日期：2021/09/06 is the publication date; the PubDate meta (2023-11-10) is the regeneration time
         fields={"pub_date": ("2021/09/06", "2021-09-06")}, how={"pub_date": "label"}, block=False),
+    "taiyuan_feature_icp_no_hao.html": dict(
+        url="https://www.taiyuan.gov.cn/jcbwg/dspmsg.html", kind="other",
+        title="太原市人民政府门户网站-晋祠博物馆-董寿平美术馆", meta={},
+        # 晋ICP备05003854: an ICP number without 号
+        footer={"site_id": "1401000055", "icp": "晋ICP备05003854", "psb": "晋公网安备 14010002001529号",
+                "sponsor": "太原市人民政府办公室"}),
 }
 
 
@@ -219,6 +225,8 @@ def compare(truth: dict, facts: dict) -> list[tuple[str, object, object]]:
         rows.append(("has_metadata_block", truth.get("block", False), document.get("has_metadata_block")))
         if "downloads" in truth:
             rows.append(("downloads", truth["downloads"], document.get("downloads")))
+    else:
+        rows.append(("document", None, facts.get("document")))
     if "items" in truth:
         items = [(i["title"], i["url"], i["date"]) for i in facts.get("items") or []]
         spec = truth["items"]
