@@ -200,6 +200,17 @@ PAGES: dict[str, dict] = {
         # 晋ICP备05003854: an ICP number without 号
         footer={"site_id": "1401000055", "icp": "晋ICP备05003854", "psb": "晋公网安备 14010002001529号",
                 "sponsor": "太原市人民政府办公室"}),
+    "wlmq_jcms_notice_byline_bare_date.html": dict(
+        url="http://www.wlmq.gov.cn/fjbm/llj/tzgg/562718.htm", kind="document",
+        title="关于举办2024年度自治区艺术、图书资料、文物博物、群众文化系列（专业）专业技术人员继续教育培训班的通知 - 乌鲁木齐市人民政府",
+        meta={"SiteName": "乌鲁木齐市人民政府网", "SiteDomain": "www.wlmq.gov.cn", "SiteIDCode": "6501000002",
+              "ArticleTitle": "关于举办2024年度自治区艺术、图书资料、文物博物、群众文化系列（专业）专业技术人员继续教育培训班的通知",
+              "PubDate": "2024-03-03 15:54:07", "ContentSource": "新疆维吾尔自治区文化和旅游厅", "ColumnName": "要闻",
+              "Keywords": "", "Author": "文化和旅游局", "ColumnType": "要闻",
+              "Url": "www.wlmq.gov.cn/fjbm/llj/tzgg/562718.htm"},
+        footer=NO_FOOTER,  # not in the excerpt
+        # a bare date with its time before 来源: is the byline's publication date
+        fields={"pub_date": ("2024-03-03 15:54:07", "2024-03-03")}, how={"pub_date": "byline"}, block=False),
 }
 
 
