@@ -18,8 +18,9 @@ INDEX = Path(__file__).resolve().parent / "corpus" / "INDEX.tsv"
 
 def facts_of(name: str) -> dict:
     truth = PAGES[name]
-    text, _ = decode_html((PAGES_DIR / name).read_bytes())
-    return analyze(text, truth["url"], is_home=truth.get("is_home", False))
+    text, encoding = decode_html((PAGES_DIR / name).read_bytes())
+    facts = analyze(text, truth["url"], is_home=truth.get("is_home", False))
+    return {**facts, "encoding": encoding}
 
 
 def test_every_page_has_truth_and_provenance():

@@ -211,6 +211,20 @@ PAGES: dict[str, dict] = {
         footer=NO_FOOTER,  # not in the excerpt
         # a bare date with its time before 来源: is the byline's publication date
         fields={"pub_date": ("2024-03-03 15:54:07", "2024-03-03")}, how={"pub_date": "byline"}, block=False),
+    "xiangtan_content_gb2312_declared_utf8.html": dict(
+        url="http://www.xiangtan.gov.cn/109/171/174/content_1335045.html", kind="document",
+        title="“从齐白石故乡吹来的风”书画展亮相澳门_湘潭市人民政府网站",
+        # declared gb2312, the bytes are UTF-8: read as UTF-8 (no 棣栭〉 mojibake)
+        encoding="utf-8",
+        meta={"Author": "", "Keywords": "",
+              "Description": "9月29日，由南光集团承办的第三届中国（澳门）国际高品质消费博览会正如火如荼举行，由湘潭市文化产业协会带来的“从齐白石故乡吹来的风——庆祝",
+              "SiteName": "湘潭市政府门户网站", "SiteDomain": "http://www.xiangtan.gov.cn", "SiteIDCode": "4303000006",
+              "ColumnName": "部门动态", "ColumnType": "政务类", "ColumnDescription": "市直各部门政务动态信息",
+              "ColumnKeywords": "部门动态", "ArticleTitle": "“从齐白石故乡吹来的风”书画展亮相澳门",
+              "PubDate": "2024-09-30 09:24", "ContentSource": "湘潭日报·新湘潭客户端",
+              "Url": "http://www.xiangtan.gov.cn/109/171/174/content_1335045.html"},
+        footer=NO_FOOTER,  # written by foot.js
+        fields={"pub_date": ("2024-09-30 09:24", "2024-09-30")}, how={"pub_date": "label"}, block=False),
 }
 
 
@@ -257,4 +271,6 @@ def compare(truth: dict, facts: dict) -> list[tuple[str, object, object]]:
         rows.append(("report_year", truth["report_year"], facts.get("report_year")))
     if "pagination" in truth:
         rows.append(("pagination", truth["pagination"], facts.get("pagination")))
+    if "encoding" in truth:
+        rows.append(("encoding", truth["encoding"], facts.get("encoding")))
     return rows
