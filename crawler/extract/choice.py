@@ -25,7 +25,7 @@ WHERE_NAMES = {"table": "表格", "dl": "dl 列表", "li": "列表项", "inline"
 def _why(entry: dict, extra: dict | None = None) -> str:
     how, label = entry.get("how") or "label", entry.get("label") or ""
     if how == "table-header":
-        return f"表头行「{label}」所在列的值"
+        return f"表头行「{label}」所在列的值" + ("，为空" if not entry.get("value") else "")
     if how == "title-line":
         return "标题下单独一行的文号"
     if how == "signature":
