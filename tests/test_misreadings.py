@@ -180,3 +180,19 @@ def test_list_items_take_the_year_from_their_urls():
             "</ul>")
     items = list_items(lxml_html.fromstring(html), "http://www.example.org/zwgk/tzgg/", dt.date(2024, 1, 5))
     assert [i["date"] for i in items] == ["2018-03-15", "2017-12-30", "2017-11-01"]
+
+
+@pytest.mark.parametrize("html,value", [
+    ("<div class='wzfrom'>来源：宣教中心&nbsp;&nbsp;&nbsp;&nbsp; 2022-11-14 14:59:48 &nbsp;【字体：<span>大</span>】</div>",
+     "2022-11-14 14:59:48"),                                                                # kjt.yn.gov.cn
+    ("<div class='info'>来源：新华社 2023-12-01 14:43 浏览次数：8</div>", "2023-12-01 14:43"),  # kepu.gov.cn shape
+])
+def test_date_on_the_byline_line(html, value):
+    got = extract_fields(TextStream.from_html(html), {"pubdate": "2024-01-01 00:00"})["fields"]["pub_date"]
+    assert (got["value"], got["how"]) == (value, "byline")
+
+
+def test_a_labelled_date_on_the_byline_line_is_not_the_byline_date():
+    html = "<div class='info'>来源：本网 更新时间：2023-12-01</div>"
+    got = extract_fields(TextStream.from_html(html), {"pubdate": "2024-01-01 00:00"})["fields"]["pub_date"]
+    assert got["how"] == "update-label"

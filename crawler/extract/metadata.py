@@ -102,6 +102,9 @@ _EFFECTIVE_TEXT = re.compile(
 )
 WRITTEN_EVENTS = frozenset({"印发", "签发", "下发"})
 MAX_VALUE = 300
+BYLINE_LINE = 100
+# a date right after a label of its own (更新时间：…, 浏览次数：…) is that label's, not the byline's
+_LABEL_BEFORE_DATE = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[:：]\s*$")
 
 
 class TextStream:
@@ -384,6 +387,11 @@ def _byline_date(stream: TextStream, labels: list[_Label], skip: set[int] = froz
                 date = parse_date(bare)
                 if date:
                     return _entry(bare, "", _where(stream.nodes[index]), date, "byline")
+        # 来源：宣教中心    2022-11-14 14:59:48 【字体：大 中 小】 — the date inside the byline line
+        line = stream.segments[segment]
+        shown = date_text(line) if len(line) <= BYLINE_LINE else ""
+        if shown and segment not in skip and not _LABEL_BEFORE_DATE.search(line.split(shown, 1)[0][-8:]):
+            return _entry(shown, "", _where(stream.nodes[segment]), parse_date(shown), "byline")
     return None
 
 

@@ -225,6 +225,16 @@ PAGES: dict[str, dict] = {
               "Url": "http://www.xiangtan.gov.cn/109/171/174/content_1335045.html"},
         footer=NO_FOOTER,  # written by foot.js
         fields={"pub_date": ("2024-09-30 09:24", "2024-09-30")}, how={"pub_date": "label"}, block=False),
+    "yn_kjt_jyhcms_article_byline_inline.html": dict(
+        url="https://kjt.yn.gov.cn/html/2022/meitijujiao_1114/6444.html", kind="document",
+        title="[人民网]第六届云南国际人才交流会将于11月12日开幕_云南省科技厅",
+        meta={"SiteName": "云南省科技厅", "SiteDomain": "kjt.yn.gov.cn", "SiteIDCode": "5300000002",
+              "ColumnName": "媒体聚焦", "ColumnType": "媒体聚焦", "ColumnDescription": "云南省科技厅媒体聚焦",
+              "ColumnKeywords": "云南省科技厅,媒体聚焦", "ArticleTitle": "[人民网]第六届云南国际人才交流会将于11月12日开幕",
+              "PubDate": "2022-11-14 15:00:04", "ContentSource": "宣教中心", "Keywords": ""},
+        footer=NO_FOOTER,  # loaded into #page_bottom by a script
+        # the date sits on the 来源 line itself; the PubDate meta is a minute later
+        fields={"pub_date": ("2022-11-14 14:59:48", "2022-11-14")}, how={"pub_date": "byline"}, block=False),
 }
 
 
