@@ -235,6 +235,19 @@ PAGES: dict[str, dict] = {
         footer=NO_FOOTER,  # loaded into #page_bottom by a script
         # the date sits on the 来源 line itself; the PubDate meta is a minute later
         fields={"pub_date": ("2022-11-14 14:59:48", "2022-11-14")}, how={"pub_date": "byline"}, block=False),
+    "henan_gov_article_generic_time_label.html": dict(
+        url="https://www.henan.gov.cn/2022/08-11/2559082.html", kind="document",
+        title="在省第十届青年戏剧演员大赛中 许昌市喜获佳绩_市县_河南省人民政府门户网站",
+        # SiteIDCode 4500000001 is what the page says (45 is not Henan's region code: the rule judges it)
+        meta={"SiteName": "河南省人民政府", "SiteDomain": "www.henan.gov.cn", "SiteIDCode": "4500000001",
+              "ColumnName": "市县", "ColumnType": "10", "ArticleTitle": "在省第十届青年戏剧演员大赛中 许昌市喜获佳绩",
+              "PubDate": "2022-08-11 14:21", "ContentSource": "许昌市人民政府", "Author": "张家祺",
+              "Url": "https://www.henan.gov.cn/2022/08-11/2559082.html",
+              "Description": "许昌市共14名选手获得文华表演奖，其中一等奖1个、二等奖8个、三等奖5个。的使命任务，培育一批有信仰、有情怀、有担当的优秀青年戏剧人才，省文旅厅组织举办了河南省第十届青年戏剧演员大赛。",
+              "Keywords": ""},
+        footer=NO_FOOTER,  # written by footer.js
+        # the generic label 时间 with its value in a child <i>; lastmodifiedtime (2025) is no date of the page
+        fields={"pub_date": ("2022-08-11 14:21", "2022-08-11")}, how={"pub_date": "label"}, block=False),
 }
 
 
