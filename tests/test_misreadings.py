@@ -196,3 +196,15 @@ def test_a_labelled_date_on_the_byline_line_is_not_the_byline_date():
     html = "<div class='info'>来源：本网 更新时间：2023-12-01</div>"
     got = extract_fields(TextStream.from_html(html), {"pubdate": "2024-01-01 00:00"})["fields"]["pub_date"]
     assert got["how"] == "update-label"
+
+
+@pytest.mark.parametrize("text,element,value", [
+    ("受理机构：某市人民政府办公室\n咨询时间：工作日上午9:00-12:00，下午13:30-17:30", "hours",
+     "工作日上午9:00-12:00，下午13:30-17:30"),
+    ("办公地址：某市某路1号\n在线申请：http://www.example.org/ysqgk/", "online", "http://www.example.org/ysqgk/"),
+    ("联系电话：0571-87054321\n在线申请：登录 www.example.org 依申请公开栏目", "online", "登录 www.example.org 依申请公开栏目"),
+])
+def test_guide_label_variants(text, element, value):
+    from crawler.extract.kinds import guide_elements
+
+    assert guide_elements(text)[element] == value

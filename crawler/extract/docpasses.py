@@ -164,20 +164,27 @@ def number_line(stream, taken: set[int]) -> tuple[str, int] | None:
 
 
 # ---------------------------------------------------------------------------- blocks
-def _blocks(stream) -> list[tuple[object, str, int]]:
-    """``(block element, its text with spaces removed, first segment)`` in page order."""
-    blocks: list[tuple[object, str, int]] = []
-    last = None
+def _block_of(node):
+    return _ancestor(_container(node), _BLOCK_TAGS, 12)
+
+
+def _compact(block) -> str:
+    return _SPACES.sub("", "".join(block.itertext())) if block is not None else ""
+
+
+def _first_long_block(stream) -> int | None:
+    """Index of the last segment of the first block holding a long paragraph (its text may be
+    split over many ``<span>``s), or None."""
+    last, length = None, 0
     for index, node in enumerate(stream.nodes):
-        block = _ancestor(_container(node), _BLOCK_TAGS, 12)
-        text = _SPACES.sub("", stream.segments[index])
-        if block is not None and block is last:
-            element, joined, first = blocks[-1]
-            blocks[-1] = (element, joined + text, first)
-        else:
-            blocks.append((block, text, index))
-            last = block
-    return blocks
+        if len(stream.segments[index]) >= LONG_PARAGRAPH:
+            return index
+        block = _block_of(node)
+        length = length + len(stream.segments[index]) if block is last else len(stream.segments[index])
+        last = block
+        if length >= LONG_PARAGRAPH:
+            return index
+    return None
 
 
 def signature_date(stream, keep=None) -> dict | None:
@@ -185,20 +192,35 @@ def signature_date(stream, keep=None) -> dict | None:
 
     A block that is only a full date, preceded by a short block naming the issuer, after at least
     one long paragraph; the last such block wins. ``keep(segment)`` can refuse one (footers).
+    Only short segments ending in 日 are looked at, so the pass costs little on long pages.
     """
-    blocks = _blocks(stream)
+    segments = stream.segments
+    first_long = _first_long_block(stream)
+    if first_long is None:
+        return None
     found = None
-    seen_long = False
-    for i, (_, text, first) in enumerate(blocks):
-        if len(text) >= LONG_PARAGRAPH:
-            seen_long = True
+    seen: set = set()
+    for index in range(first_long + 1, len(segments)):
+        segment = segments[index]
+        if len(segment) > 20 or not segment.rstrip().endswith("日"):
             continue
-        if not seen_long or i == 0 or not text or len(text) > 20:
+        node = stream.nodes[index]
+        block = _block_of(node)
+        if block is None or block in seen:
+            continue
+        seen.add(block)
+        text = _compact(block)
+        if not text or len(text) > 20 or "年" not in text:
             continue
         value, start, end = match_date(text)
-        if not value or start != 0 or end < len(text) or "年" not in text:
+        if not value or start != 0 or end < len(text):
             continue
-        signer = blocks[i - 1][1]
+        first = index
+        while first > 0 and _block_of(stream.nodes[first - 1]) is block:
+            first -= 1
+        if first == 0:
+            continue
+        signer = _compact(_block_of(stream.nodes[first - 1]))
         if not (0 < len(signer) <= SIGNER_MAX and _CJK.search(signer)) or match_date(signer)[0]:
             continue
         if keep is not None and not keep(first):
@@ -209,13 +231,18 @@ def signature_date(stream, keep=None) -> dict | None:
 
 def title_date(stream) -> dict | None:
     """A bare date (in brackets or not) printed inside the title heading."""
-    for index, node in enumerate(stream.nodes):
-        if _ancestor(_container(node), _HEADING_TAGS, 4) is None:
-            continue
-        segment = stream.segments[index]
-        bare = segment.strip(" [](){}［］（）【】")
-        shown = date_text(bare)
-        if shown and shown == bare:
-            value = match_date(bare)[0]
-            return {"value": shown, "date": value, "segment": index}
+    if not stream.nodes:
+        return None
+    parent = stream.nodes[0].getparent()
+    if parent is None:
+        return None
+    root = parent.getroottree().getroot()
+    for heading in root.iter(*_HEADING_TAGS):
+        for text in heading.itertext():
+            bare = text.strip(" \t\r\n\xa0[](){}［］（）【】")
+            if not bare or len(bare) > 30:
+                continue
+            shown = date_text(bare)
+            if shown and shown == bare:
+                return {"value": shown, "date": match_date(bare)[0]}
     return None
