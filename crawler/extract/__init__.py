@@ -10,7 +10,8 @@ and returns a plain ``dict`` (``PageFacts``) with these keys:
                  "tag": a|area|img|script|link|iframe|frame|embed|source}]
 ``meta``         {指引2017 tag name: content} for the tags present (SiteName, SiteIDCode, ColumnName, …)
 ``footer``       {"site_id", "icp", "psb", "sponsor"}: the value found or None
-``document``     None, or {"fields": {field: {"value", "label", "where", "date", "how"}}, "has_metadata_block",
+``document``     None, or {"fields": {field: {"value", "label", "where", "date", "how"}},
+                 "has_metadata_block",
                  "downloads": [urls]}; fields: index_no, issuer, doc_number, written_date, pub_date,
                  effective_date, validity, abolished_date, title; ``date`` is ISO for date fields;
                  ``where`` table|dl|li|inline|body-text|body-text:自印发之日起施行|meta (see metadata.py);
