@@ -97,3 +97,17 @@ def test_finalize_keeps_unreadable_columns_out_of_blank(tmp_path):
         "select url, blank, unreadable from columns where run_id = ?", [f.run_id])}
     assert got == {"https://www.example.org/js/": (0, 1), "https://www.example.org/empty/": (1, 0),
                    "https://www.example.org/later/": (0, 0)}
+
+
+def test_unreadable_columns_show_in_the_report_notes(tmp_path):
+    from reports.render import run_warnings
+
+    f = StoreFactory(tmp_path / "notes.db", as_of="2026-11-27")
+    f.agency("a1")
+    f.home("a1")
+    f.columns("a1", {"url": "https://www.example.org/zcwj/", "name": "政策文件", "column_type": "policy",
+                     "items": 0, "blank": 0, "unreadable": 1, "unreadable_reason": "Vue v-for 模板"})
+    run_checks(f.store, f.run_id)
+    notes = run_warnings(f.store, f.store.run(f.run_id))
+    assert any("空白栏目（column-blank）" in n and "「政策文件」（Vue v-for 模板）" in n and "无法读取" in n
+               for n in notes), notes
