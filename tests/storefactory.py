@@ -13,12 +13,11 @@ redirects) take Python values; URLs starting with ``/`` are joined to the agency
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
-from checks.registry import REGISTRY, AgencyView, Finding, NotApplicable
+from checks.registry import REGISTRY, AgencyView, Finding, NotApplicable, load_rules
 from crawler.agencies import Agency
 from crawler.store import Store, dumps
 
@@ -126,8 +125,7 @@ class StoreFactory:
 
 def _rule(rule_id: str):
     if rule_id not in REGISTRY:
-        for module in ("documents", "freshness", "identity", "disclosure"):
-            importlib.import_module(f"checks.{module}")
+        load_rules()
     return REGISTRY[rule_id]
 
 

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-import checks.availability  # noqa: F401 - registers the rule
+import checks.availability.site_unreachable  # noqa: F401 - registers the rule
 from checks.registry import NotApplicable
 from storefactory import HOME, StoreFactory, rule_outcome, run_rule
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from checks.disclosure import report_pattern
+from checks.disclosure.annual_report_missing import report_pattern
 from storefactory import StoreFactory, rule_outcome, run_rule
 
 GUIDE = {"office": "市教育局办公室", "address": "某市某路1号", "hours": "工作日 9:00-17:00",

@@ -2,7 +2,7 @@
 
 import pytest
 
-from checks.documents import doc_number_faults
+from checks.documents.doc_number_malformed import doc_number_faults
 from storefactory import StoreFactory, rule_outcome, run_rule
 
 COMPLETE = {

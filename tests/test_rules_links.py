@@ -3,7 +3,6 @@
 import pytest
 
 from checks.registry import run_checks
-import checks.links  # noqa: F401  (registers the link rules)
 from storefactory import HOME, StoreFactory, rule_outcome
 
 

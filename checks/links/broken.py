@@ -1,11 +1,10 @@
-"""链接可用性: broken links on the home page and on every other crawled page."""
+"""Shared by the links rules: what several of them read from the store."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
 
-from checks.registry import AgencyView, Finding, NotApplicable, rule
+from checks.registry import AgencyView, Finding, NotApplicable
 from crawler.store import loads
 
 REASON_TEXT = {
@@ -15,6 +14,8 @@ REASON_TEXT = {
     "no-response": "服务器未响应", "empty": "页面内容为空（状态码 200）",
     "too-many-redirects": "重定向次数过多或循环跳转",
 }
+
+
 SCOPE_TEXT = {"internal": "站内链接", "external": "外部链接", "attachment": "附件/图片"}
 
 
@@ -60,31 +61,3 @@ def link_finding(target: str, check: dict, edges: list[dict]) -> Finding:
             "observed_at": check["checked_at"], "elapsed": check["elapsed"],
         })
 
-
-@rule(id="home-link-broken", family="links", title="首页不可用链接",
-      ref="普查2015 · 指标2019 链接可用性", default="超时 15 秒, 重试 1 次")
-def home_link_broken(view: AgencyView) -> Iterator[Finding]:
-    """A link on the home page (page, image, attachment or external link) cannot be opened.
-
-    Why: the home page is what every visitor sees; 指标2019 deducts for each unusable home link.
-    How to fix: correct or remove the link; for external sites, link to their current address.
-    """
-    for target, entry in sorted(broken_links(view).items()):
-        home_edges = [e for e in entry["edges"] if e["on_home"]]
-        if home_edges:
-            yield link_finding(target, entry["check"], home_edges)
-
-
-@rule(id="link-broken", family="links", title="其他页面不可用链接",
-      ref="普查2015 · 指标2019 链接可用性", default="超时 15 秒, 重试 1 次")
-def link_broken(view: AgencyView) -> Iterator[Finding]:
-    """A link on any page other than the home page cannot be opened (one finding per target).
-
-    Why: broken links, images and attachments on column and article pages are deducted under
-    链接可用性; a target already reported as a home-page link is not counted twice.
-    How to fix: correct the link target or remove the link on every page listed in the evidence.
-    """
-    for target, entry in sorted(broken_links(view).items()):
-        if any(e["on_home"] for e in entry["edges"]):
-            continue
-        yield link_finding(target, entry["check"], entry["edges"])

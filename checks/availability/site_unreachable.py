@@ -1,4 +1,4 @@
-"""Availability rules (站点可访问性): judged from the ``probes`` table, never from a live fetch."""
+"""Rule site-unreachable (站点无法访问); the rule's docstring is its documentation."""
 
 from __future__ import annotations
 
@@ -32,15 +32,18 @@ def _percent(share: Fraction | float) -> str:
 
 
 @rule(id="site-unreachable", family="availability", title="站点无法访问",
-      ref="指标2019 · 单项否决 · 站点无法访问")
+      ref="指标2019 · 单项否决 · 站点无法访问",
+      reads=("probes",), options={"probe_window_days": 7, "probe_failure_share": 0.05,
+                                  "probe_min_per_day": 20, "probe_timeout_s": 15})
 def site_unreachable(view: AgencyView) -> Iterator[Finding]:
     """The home page failed too often over a week of availability probes (单项否决).
 
     What it checks: every probe of the agency's home page (``cli.py probe`` rows and the home
     fetch of each crawl) in the ``probe_window_days`` (7) UTC calendar days ending with the
     monitoring point (``--as-of``, to the end of that day). The failure share is failures /
-    probes; a failure is a home page not opened within the time limit (15 s) or answered with an
-    error. 指标2019 vetoes the site when the share reaches ``probe_failure_share`` (5 %) over a
+    probes; a failure is a home page not opened within ``probe_timeout_s`` (15 s; a probe
+    recorded as opened but slower than that counts as failed) or answered with an error.
+    指标2019 vetoes the site when the share reaches ``probe_failure_share`` (5 %) over a
     week of at least ``probe_min_per_day`` (20) probes a day.
 
     How the verdict is reported — honest about what was measured:
@@ -69,6 +72,7 @@ def site_unreachable(view: AgencyView) -> Iterator[Finding]:
     days = int(view.setting("probe_window_days", 7))
     threshold = Fraction(str(view.setting("probe_failure_share", 0.05)))
     min_per_day = int(view.setting("probe_min_per_day", 20))
+    time_limit = float(view.setting("probe_timeout_s", 15))
     home = view.agency["url"]
     last_day = date.fromisoformat(str(view.as_of)[:10])
     first_day = last_day - timedelta(days=days - 1)
@@ -92,7 +96,8 @@ def site_unreachable(view: AgencyView) -> Iterator[Finding]:
             f"{first_day.isoformat()}至{last_day.isoformat()}没有首页 {home} 的可访问性探测记录；"
             f"请在测评前运行 cli.py probe --every 30m --for {days}d")
     probes.sort(key=lambda pair: pair[0])
-    failed = [(when, row) for when, row in probes if not row["ok"]]
+    failed = [(when, row) for when, row in probes
+              if not row["ok"] or (row["elapsed"] or 0) > time_limit]
     share = Fraction(len(failed), len(probes))
     per_day = Counter(when.date() for when, _row in probes)
     incomplete_days = [
@@ -110,6 +115,7 @@ def site_unreachable(view: AgencyView) -> Iterator[Finding]:
     evidence = {
         "probes": len(probes), "failures": len(failed), "share": round(float(share), 4),
         "threshold": float(threshold), "window": window, "min_per_day": min_per_day,
+        "timeout_s": time_limit,
         "complete": complete, "incomplete_days": incomplete_days,
         "origins": dict(Counter(row["origin"] or "probe" for _when, row in probes)),
         "failed_probes": [
@@ -126,3 +132,4 @@ def site_unreachable(view: AgencyView) -> Iterator[Finding]:
         yield Finding(url=home, source=home, field="incomplete", evidence=evidence,
                       detail=f"{gap}{summary}，已达{_percent(threshold)}；"
                              f"仅能说明监测期间首页无法访问，不足以认定单项否决")
+
