@@ -384,22 +384,15 @@ def rules(fmt):
 
     Example: python cli.py rules --format markdown
     """
-    from checks.registry import FAMILIES, load_rules
-    catalogue = sorted(load_rules().values(), key=lambda r: (list(FAMILIES).index(r.family), r.id))
+    from checks.catalogue import as_records, markdown_table
     if fmt == "json":
-        click.echo(json.dumps([{"id": r.id, "title": r.title, "family": r.family,
-                                "family_title": FAMILIES[r.family], "ref": r.ref,
-                                "default": r.defaults_text, "options": r.options, "reads": list(r.reads),
-                                "description": r.description}
-                               for r in catalogue], ensure_ascii=False, indent=2))
+        click.echo(json.dumps(as_records(), ensure_ascii=False, indent=2))
     elif fmt == "markdown":
-        click.echo("| id | 中文 | 类别 | 依据 | 默认阈值 |\n| --- | --- | --- | --- | --- |")
-        for r in catalogue:
-            click.echo(f"| `{r.id}` | {r.title} | {FAMILIES[r.family]} | {r.ref} | {r.defaults_text} |")
+        click.echo(markdown_table())
     else:
-        for r in catalogue:
-            click.echo(f"{r.id:<28} {r.title:<12} {FAMILIES[r.family]:<8} {r.ref}"
-                       + (f" (默认 {r.defaults_text})" if r.defaults_text else ""))
+        for r in as_records():
+            click.echo(f"{r['id']:<28} {r['title']:<12} {r['family_title']:<8} {r['ref']}"
+                       + (f" (默认 {r['default']})" if r["default"] else ""))
 
 
 @cli.command()

@@ -141,6 +141,9 @@ def rule(id: str, family: str, title: str, ref: str, default: str = "",
         doc = (func.__doc__ or "").strip()
         if not doc:
             raise ValueError(f"rule {id} needs a docstring: what it checks, why, how to fix")
+        parts = func.__module__.split(".")
+        if len(parts) == 3 and parts[0] == "checks" and parts[1] != family:
+            raise ValueError(f"rule {id}: family {family} but its file is in checks/{parts[1]}/")
         if family not in FAMILIES:
             FAMILIES[family] = family_title(family)
         REGISTRY[id] = Rule(id, family, title, ref, func, doc, default, tuple(reads), dict(options or {}))

@@ -16,8 +16,10 @@ ids and are still checked to resolve inside ``out_dir``.
 
 from __future__ import annotations
 
+import colorsys
 import csv
 import functools
+import hashlib
 import json
 import re
 import unicodedata
@@ -64,6 +66,16 @@ class OutputPathError(ValueError):
 
 def family_name(family: str) -> str:
     return FAMILIES.get(family, family or "其他")
+
+
+def family_color(family: str) -> str:
+    """The chart colour of a family: hand-picked, else a stable hue derived from its id, so a new
+    family folder never needs an edit here."""
+    if family in FAMILY_COLORS:
+        return FAMILY_COLORS[family]
+    hue = int(hashlib.sha1(family.encode("utf-8")).hexdigest()[:4], 16) % 360
+    red, green, blue = colorsys.hls_to_rgb(hue / 360, 0.5, 0.45)
+    return f"#{round(red * 255):02x}{round(green * 255):02x}{round(blue * 255):02x}"
 
 
 def safe_output_path(out_dir: Path, agency_id: str, suffix: str) -> Path:
@@ -278,12 +290,12 @@ def family_bars(reports: list[AgencyReport]) -> dict:
             count = report.card.families.get(family, 0)
             if count:
                 w = bar_w * count / peak
-                segments.append({"x": round(x, 1), "w": round(max(w, 1), 1), "color": FAMILY_COLORS[family],
+                segments.append({"x": round(x, 1), "w": round(max(w, 1), 1), "color": family_color(family),
                                  "title": f"{family_name(family)}：{count}"})
                 x += w
         rows.append({"y": 28 + index * row_h, "name": report.card.name, "total": report.card.findings,
                      "end": round(x + 4, 1), "segments": segments})
-    legend = [{"x": 10 + i * 100, "color": FAMILY_COLORS[f], "name": family_name(f)}
+    legend = [{"x": 10 + i * 100, "color": family_color(f), "name": family_name(f)}
               for i, f in enumerate(FAMILIES)]
     return {"width": label_w + bar_w + 60, "height": 36 + len(rows) * row_h, "rows": rows, "legend": legend,
             "omitted": max(len(reports) - len(shown), 0)}
@@ -303,7 +315,7 @@ def environment() -> Environment:
                       autoescape=lambda name: not (name or "").endswith(".md") and html_escape(name),
                       trim_blocks=True, lstrip_blocks=True)
     env.globals.update(family_name=family_name, is_web_url=is_web_url, evidence_items=evidence_items,
-                       rule_title=rule_title, families=FAMILIES, family_colors=FAMILY_COLORS)
+                       rule_title=rule_title, families=FAMILIES, family_color=family_color)
     return env
 
 

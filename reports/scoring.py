@@ -6,7 +6,7 @@ The arithmetic (all in ``Decimal`` so 0.1 × 3 is exactly 0.3):
    疑似, not yet definite) are listed in the report but never cost points or trigger a veto.
 2. Each deduction line: ``each`` × (number of matching findings, or of distinct ``url`` values
    with ``count: urls``), limited to the line's ``max`` when given. ``fields`` filters findings by
-   their ``field`` value.
+   their ``field`` value, ``exclude_fields`` drops those with a listed one.
 3. An indicator deducts the sum of its lines, capped at the indicator's ``points``.
 4. score = ``total`` − Σ indicator deductions, never below 0, rounded half-up to one decimal
    (59.94 → 59.9, 59.95 → 60.0). The verdict is taken on the rounded score so that what is
@@ -112,9 +112,12 @@ def round_score(value: Decimal) -> float:
     return float(value.quantize(ONE_DECIMAL, rounding=ROUND_HALF_UP))
 
 
-def _matching(findings: list[dict], rule: str, fields: list[str] | None) -> list[dict]:
+def _matching(findings: list[dict], line: dict) -> list[dict]:
+    """Findings of the line's ``rule``, kept by ``fields`` and dropped by ``exclude_fields``."""
+    fields, excluded = line.get("fields"), line.get("exclude_fields") or ()
     return [f for f in findings
-            if f.get("rule") == rule and (not fields or (f.get("field") or "") in fields)]
+            if f.get("rule") == line["rule"] and (not fields or (f.get("field") or "") in fields)
+            and (f.get("field") or "") not in excluded]
 
 
 def _count(matches: list[dict], mode: str) -> int:
@@ -138,7 +141,7 @@ def score_agency(findings: list[dict], rule_status: list[dict], profile: dict,
     scored = [f for f in findings if is_scored(f)]
     vetoes: list[VetoHit] = []
     for veto in profile["vetoes"]:
-        matches = _matching(scored, veto["rule"], veto.get("fields"))
+        matches = _matching(scored, veto)
         count = _count(matches, veto.get("count", "findings"))
         if count >= veto["min"]:
             vetoes.append(VetoHit(veto["id"], veto["title"], veto["rule"], veto["min"], count,
@@ -150,10 +153,14 @@ def score_agency(findings: list[dict], rule_status: list[dict], profile: dict,
             points = float(group["points"])
             indicators.append(IndicatorScore(group["group"], UNCHECKED, points, 0.0, 0.0, False))
         for item in group["items"]:
+            if not item["deductions"]:
+                indicators.append(IndicatorScore(group["group"], item["name"] + UNCHECKED,
+                                                 float(item["points"]), 0.0, 0.0, False))
+                continue
             lines: list[RuleDeduction] = []
             raw = Decimal(0)
             for line in item["deductions"]:
-                matches = _matching(scored, line["rule"], line.get("fields"))
+                matches = _matching(scored, line)
                 count = _count(matches, line.get("count", "findings"))
                 points = Decimal(str(line["each"])) * count
                 if "max" in line:
