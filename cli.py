@@ -16,11 +16,12 @@ import click
 
 from crawler import __version__
 from crawler.agencies import AgencyConfigError, load_agencies
-from crawler.cliutil import (InputError, agencies_option, as_of_option, db_option, format_option,
+from commands.cliutil import (InputError, agencies_option, as_of_option, db_option, format_option,
                              open_store, parse_as_of)
 from crawler.store import Store, loads
 
-COMMAND_MODULES = ["crawler.inspect_cmd", "reports.commands", "crawler.probe", "crawler.schedule"]
+COMMAND_MODULES = ["commands.inspect_cmd", "commands.reporting", "commands.probe_cmd",
+                   "commands.schedule_cmd"]
 
 
 class OneLineErrors(click.Group):
@@ -307,8 +308,8 @@ def run(agencies_path, db_path, as_of, workers, concurrency, timeout, max_pages,
 
     Example: python cli.py run --agencies agencies.yml --db audit.db --as-of 2026-11-27
     """
-    from crawler.cliutil import ensure_out_dir
-    from reports.commands import print_summary, write_reports
+    from commands.cliutil import ensure_out_dir
+    from commands.reporting import print_summary, write_reports
 
     as_of = parse_as_of(as_of)
     validate_fail_on(fail_on)
@@ -345,6 +346,7 @@ def findings(db_path, run_id, agency, rule_id, fmt):
 
     Example: python cli.py findings --db audit.db --format jsonl
     """
+    import checks.registry  # noqa: F401 - registers the findings table before the store opens
     store = open_store(db_path)
     try:
         run_row = store.run(run_id)
@@ -411,8 +413,8 @@ def demo(db_path, out_dir, as_of, workers, keep_db, variant):
     Example: python cli.py demo
     """
     from demo.server import DEMO_AS_OF, serve_demo, stable_ports
-    from crawler.cliutil import ensure_out_dir
-    from reports.commands import print_summary, write_reports
+    from commands.cliutil import ensure_out_dir
+    from commands.reporting import print_summary, write_reports
 
     as_of = parse_as_of(as_of) or DEMO_AS_OF
     out = ensure_out_dir(out_dir)

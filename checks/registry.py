@@ -21,7 +21,18 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from typing import Any
 
-from crawler.store import Store, dumps, loads, utcnow
+from crawler.store import Store, dumps, loads, register_table, utcnow
+
+#: ``findings``: what the rules found, with evidence; ``rule_status``: per run, agency and rule,
+#: ran / not-applicable (with the reason) and the finding count. Written by ``cli.py check``.
+register_table("findings", {
+    "run_id": int, "agency": str, "rule": str, "family": str, "url": str,
+    "source": str, "field": str, "detail": str, "evidence": str, "observed_at": str,
+    "status": str,
+}, pk=None, indexes=[["run_id", "agency", "rule"]])
+register_table("rule_status", {
+    "run_id": int, "agency": str, "rule": str, "status": str, "reason": str, "findings": int,
+}, pk=("run_id", "agency", "rule"))
 
 FAMILIES = {
     "links": "链接可用性",
@@ -254,6 +265,7 @@ def run_checks(store: Store, run_id: int, profile: dict | None = None,
     in ``rule_status`` with the reason.
     """
     rules = load_rules()
+    store.ensure_schema()
     run = store.run(run_id)
     agencies = list(store.query("select * from agencies where run_id = ? order by id", [run_id]))
     counts: dict[str, int] = {}

@@ -13,6 +13,8 @@ from scrapy.exceptions import (CannotResolveHostError, DownloadCancelledError,
 from twisted.internet import defer, error
 from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
 
+from crawler.vocabulary import http_error
+
 REVIEW_STATUSES = {401, 403, 429}
 
 
@@ -87,10 +89,9 @@ def error_class(failure) -> str:
 def http_verdict(status: int, redirected: bool, soft404: str = "") -> tuple[str, str]:
     """(verdict, reason) for an HTTP answer after redirects and retries."""
     if status in REVIEW_STATUSES:
-        return "review", f"http-{status}"
+        return "review", http_error(status)
     if status >= 400:
-        kind = "4xx" if status < 500 else "5xx"
-        return "broken", ("redirect-to-error" if redirected else kind)
+        return "broken", ("redirect-to-error" if redirected else http_error(status))
     if soft404:
         return "broken", "soft-404"
     return "ok", ""

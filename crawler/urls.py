@@ -10,13 +10,9 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from w3lib.url import safe_url_string
 
 from crawler.agencies import origin_of
+from crawler.vocabulary import ATTACHMENT_EXTENSIONS, RESOURCE_EXTENSIONS
 
-ATTACHMENT_EXTENSIONS = frozenset(
-    "pdf doc docx xls xlsx ppt pptx wps et dps ofd zip rar 7z gz tar txt csv "
-    "jpg jpeg png gif bmp webp svg ico tif tiff mp3 mp4 avi wmv flv mov swf apk exe".split()
-)
-DOCUMENT_EXTENSIONS = frozenset("pdf doc docx wps ofd xls xlsx et zip rar 7z txt".split())
-RESOURCE_EXTENSIONS = frozenset("css js json xml woff woff2 ttf eot map".split())
+
 SPECIAL_SCHEMES = ("javascript:", "mailto:", "tel:", "data:", "about:", "sms:", "weixin:")
 FOLLOW_TAGS = frozenset({"a", "area", "iframe", "frame", "pagination"})
 SESSION_PARAMS = frozenset({"jsessionid", "sessionid", "sid", "phpsessid", "aspsessionid", "token"})

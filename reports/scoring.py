@@ -24,8 +24,14 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from crawler.store import Store, dumps, utcnow
+from crawler.store import Store, dumps, register_table, utcnow
 from reports.profiles import rule_title
+
+#: Scores per run, agency and scoring profile (written by ``report``/``scores``/``run``).
+register_table("scorecards", {
+    "run_id": int, "agency": str, "profile": str, "score": float, "passed": int,
+    "vetoes": str, "deductions": str, "families": str, "computed_at": str,
+}, pk=("run_id", "agency", "profile"))
 
 SCORED_STATUSES = {"", "open"}
 ONE_DECIMAL = Decimal("0.1")
@@ -234,12 +240,18 @@ def score_stored_agency(store: Store, run_id: int, agency: dict, profile: dict) 
                         profile, agency["id"], agency.get("name") or agency["id"])
 
 
+def score_run(store: Store, run_id: int, profile: dict) -> list[Scorecard]:
+    """Score every agency of a stored run, writing nothing (reports are built from this)."""
+    return [score_stored_agency(store, run_id, agency, profile) for agency in agency_rows(store, run_id)]
+
+
 def compute_scorecards(store: Store, run_id: int, profile: dict) -> list[Scorecard]:
     """Score every agency of a stored run; replace their ``scorecards`` rows for this profile.
 
     Needs no crawl: re-scoring a run under another profile reads only findings and rule status.
     """
-    cards = [score_stored_agency(store, run_id, agency, profile) for agency in agency_rows(store, run_id)]
+    cards = score_run(store, run_id, profile)
+    store.ensure_schema()
     now = utcnow()
     store.insert_many("scorecards", [{
         "run_id": run_id, "agency": card.agency, "profile": card.profile, "score": card.score,

@@ -48,7 +48,7 @@ ITEM_DEFAULTS: dict[str, Any] = {"title": "", "date": None, "page_url": None, "p
 LINK_DEFAULTS: dict[str, Any] = {"anchor": "", "tag": "a", "on_home": 0, "scope": "internal"}
 LINK_CHECK_DEFAULTS: dict[str, Any] = {
     "final_url": None, "redirects": [], "status": 404, "error": "", "verdict": "broken",
-    "reason": "4xx", "scope": "internal", "content_type": "text/html", "method": "GET",
+    "reason": "http-404", "scope": "internal", "content_type": "text/html", "method": "GET",
     "elapsed": 0.1, "checked_at": "2026-11-27T02:00:00+00:00"}
 PROBE_DEFAULTS: dict[str, Any] = {"ok": 1, "status": 200, "elapsed": 0.2, "error": "", "origin": "probe",
                                   "run_id": None}

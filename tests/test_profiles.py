@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from reports.commands import scores
+from commands.reporting import scores
 from reports.profiles import (PROFILE_DIR, SOURCES, ProfileError, available_profiles, load_profile,
                               parse_profile)
 

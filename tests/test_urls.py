@@ -92,9 +92,9 @@ def test_private_addresses(address, private):
 @pytest.mark.parametrize("status, redirected, soft, expected", [
     (200, False, "", ("ok", "")),
     (301, False, "", ("ok", "")),
-    (404, False, "", ("broken", "4xx")),
-    (410, False, "", ("broken", "4xx")),
-    (500, False, "", ("broken", "5xx")),
+    (404, False, "", ("broken", "http-404")),
+    (410, False, "", ("broken", "http-410")),
+    (500, False, "", ("broken", "http-500")),
     (404, True, "", ("broken", "redirect-to-error")),
     (200, False, "页面不存在", ("broken", "soft-404")),
     (401, False, "", ("review", "http-401")),

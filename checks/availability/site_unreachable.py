@@ -94,7 +94,7 @@ def site_unreachable(view: AgencyView) -> Iterator[Finding]:
     if not probes:
         raise NotApplicable(
             f"{first_day.isoformat()}至{last_day.isoformat()}没有首页 {home} 的可访问性探测记录；"
-            f"请在测评前运行 cli.py probe --every 30m --for {days}d")
+            f"请在测评前运行 cli.py probe --every 30min --for {days}d")
     probes.sort(key=lambda pair: pair[0])
     failed = [(when, row) for when, row in probes
               if not row["ok"] or (row["elapsed"] or 0) > time_limit]

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from checks.documents.scope import document_evidence, policy_documents
 from checks.registry import AgencyView, Finding, rule
 from crawler.store import loads
-from crawler.urls import DOCUMENT_EXTENSIONS, extension
+from crawler.urls import extension
+from crawler.vocabulary import DOCUMENT_EXTENSIONS
 
 
 def _attachment_links(view: AgencyView, url: str) -> list[str]:

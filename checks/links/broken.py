@@ -6,17 +6,8 @@ from collections import defaultdict
 
 from checks.registry import AgencyView, Finding, NotApplicable
 from crawler.store import loads
+from crawler.vocabulary import SCOPES, error_text
 
-REASON_TEXT = {
-    "4xx": "返回错误状态码", "5xx": "服务器错误", "soft-404": "页面显示“页面不存在”等错误内容（状态码 200）",
-    "redirect-to-error": "跳转后指向错误页面", "timeout": "访问超时", "refused": "连接被拒绝",
-    "reset": "连接被重置", "dns": "域名无法解析", "tls": "HTTPS 证书/加密错误",
-    "no-response": "服务器未响应", "empty": "页面内容为空（状态码 200）",
-    "too-many-redirects": "重定向次数过多或循环跳转",
-}
-
-
-SCOPE_TEXT = {"internal": "站内链接", "external": "外部链接", "attachment": "附件/图片"}
 
 
 def broken_links(view: AgencyView) -> dict[str, dict]:
@@ -48,7 +39,7 @@ def link_finding(target: str, check: dict, edges: list[dict]) -> Finding:
     reason = check["reason"] or check["error"]
     status = f"HTTP {check['status']}" if check["status"] else (check["error"] or "无响应")
     scope = first["scope"]
-    detail = (f"{SCOPE_TEXT.get(scope, scope)}不可用：{REASON_TEXT.get(reason, reason)}（{status}），"
+    detail = (f"{SCOPES.get(scope, scope)}不可用：{error_text(reason)}（{status}），"
               f"出现在 {len({e['source'] for e in edges})} 个页面")
     return Finding(
         url=target, source=first["source"], field=scope, detail=detail,

@@ -23,6 +23,7 @@ from scrapy.exceptions import StopDownload
 from scrapy.http import HtmlResponse, TextResponse, XmlResponse
 
 from crawler.agencies import Agency, load_agencies
+from crawler.vocabulary import http_error
 from crawler.extract import analyze, analyze_dataproxy, decode_html
 from crawler.run import carry_forward_rows
 from crawler.outcomes import error_class, failure_verdict, http_verdict
@@ -465,7 +466,7 @@ class PortalSpider(scrapy.Spider):
         """The crawl's home-page fetch counts as one availability probe (站点无法访问)."""
         return {"_table": "probes", "agency": agency.id, "url": agency.url, "at": utcnow(),
                 "ok": int(ok), "status": base.get("status"), "elapsed": base.get("elapsed"),
-                "error": error or ("" if ok else f"http-{base.get('status')}"), "origin": "crawl",
+                "error": error or ("" if ok else http_error(base.get("status") or 0)), "origin": "crawl",
                 "run_id": self.run_id}
 
     # --- resume -----------------------------------------------------------------------------------

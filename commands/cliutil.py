@@ -1,6 +1,6 @@
 """Shared pieces of the click CLI: reusable options and the one-line input error (exit 2).
 
-Command modules (``reports.commands``, ``crawler.inspect_cmd``, ``crawler.probe`` …) expose a
+Command modules (``commands.reporting``, ``commands.inspect_cmd``, ``crawler.probe`` …) expose a
 ``COMMANDS`` list of click commands; ``cli.py`` adds them to the group.
 """
 

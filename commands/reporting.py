@@ -12,12 +12,11 @@ import json
 import click
 
 from checks.registry import FAMILIES
-from crawler.cliutil import InputError, db_option, ensure_out_dir, format_option, open_store
+from commands.cliutil import InputError, db_option, ensure_out_dir, format_option, open_store
 from crawler.store import Store, StoreError
 from reports.diff import diff_runs
 from reports.profiles import DEFAULT_PROFILE, ProfileError, load_profile
-from reports.render import (OutputPathError, format_table, print_summary, ranked, summary_table,
-                            write_reports)
+from reports.render import OutputPathError, format_table, ranked, summary_table, write_reports
 from reports.scoring import compute_scorecards
 
 __all__ = ["COMMANDS", "diff", "print_summary", "report", "scores", "write_reports"]
@@ -141,3 +140,10 @@ def diff(db_path, from_run, to_run, agency, profile_name, fmt):
 
 
 COMMANDS = [report, scores, diff]
+
+
+def print_summary(store: Store, run_id: int, profile: dict | str) -> None:
+    """Print the terminal table: 排名, 单位, 得分, 结论, 单项否决 and findings per family."""
+    if isinstance(profile, str):
+        profile = load_profile(profile)
+    click.echo(summary_table(compute_scorecards(store, run_id, profile)))

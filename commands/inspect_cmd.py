@@ -23,7 +23,7 @@ from pathlib import Path
 import click
 
 from crawler import USER_AGENT
-from crawler.cliutil import InputError
+from commands.cliutil import InputError
 from crawler.extract import analyze, decode_html
 
 FETCH_TIMEOUT = 15
