@@ -14,10 +14,17 @@ import sys
 
 import click
 
+from commands.cliutil import (
+    InputError,
+    agencies_option,
+    as_of_option,
+    db_option,
+    format_option,
+    open_store,
+    parse_as_of,
+)
 from crawler import __version__
 from crawler.agencies import AgencyConfigError, load_agencies
-from commands.cliutil import (InputError, agencies_option, as_of_option, db_option, format_option,
-                             open_store, parse_as_of)
 from crawler.store import Store, loads
 
 COMMAND_MODULES = ["commands.inspect_cmd", "commands.reporting", "commands.probe_cmd",
@@ -412,9 +419,9 @@ def demo(db_path, out_dir, as_of, workers, keep_db, variant):
 
     Example: python cli.py demo
     """
-    from demo.server import DEMO_AS_OF, serve_demo, stable_ports
     from commands.cliutil import ensure_out_dir
     from commands.reporting import print_summary, write_reports
+    from demo.server import DEMO_AS_OF, serve_demo, stable_ports
 
     as_of = parse_as_of(as_of) or DEMO_AS_OF
     out = ensure_out_dir(out_dir)

@@ -9,22 +9,20 @@ Examples::
 A saved file is decoded like a crawled body (declared charset, else detection: GBK pages saved
 without a charset still read right). Its URL, for resolving links, is ``--url``, else the
 ``<!-- saved from url=(NNNN)… -->`` mark browsers write, else the file's own ``file://`` URL.
-An ``http(s)://`` argument is fetched once (urllib, 15 s, our User-Agent).
+An ``http(s)://`` argument is fetched once (the probes' HTTP client, 15 s, our User-Agent).
 """
 
 from __future__ import annotations
 
 import json
 import re
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import click
 
-from crawler import USER_AGENT
 from commands.cliutil import InputError
 from crawler.extract import analyze, decode_html
+from crawler.probe import fetch
 
 FETCH_TIMEOUT = 15
 MAX_FETCH_BYTES = 20 * 1024 * 1024
@@ -32,17 +30,12 @@ _SAVED_FROM = re.compile(rb"saved from url=\(\d+\)\s*(https?://[^\s>]+?)\s*(?:--
 
 
 def _fetch(url: str) -> tuple[bytes, str | None, str, int]:
-    """(body, Content-Type, final URL, status) of one GET."""
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
-    try:
-        with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:  # noqa: S310
-            return (response.read(MAX_FETCH_BYTES), response.headers.get("Content-Type"),
-                    response.geturl(), response.status)
-    except urllib.error.HTTPError as exc:  # an error page is still a page to inspect
-        return exc.read(MAX_FETCH_BYTES), exc.headers.get("Content-Type"), exc.geturl() or url, exc.code
-    except (urllib.error.URLError, OSError, ValueError) as exc:
-        reason = getattr(exc, "reason", exc)
-        raise InputError(f"cannot fetch {url}: {reason}") from None
+    """(body, Content-Type, final URL, status) of one GET, through the probes' HTTP client; an
+    error page is still a page to inspect."""
+    result = fetch(url, FETCH_TIMEOUT, max_body=MAX_FETCH_BYTES, keep_body=True)
+    if result["status"] is None:
+        raise InputError(f"cannot fetch {url}: {result['error']}")
+    return result["body"], result["content_type"], result["final_url"], result["status"]
 
 
 def _read(path: str) -> bytes:

@@ -9,8 +9,15 @@ import click
 
 from commands.cliutil import InputError, agencies_option, db_option
 from crawler.agencies import AgencyConfigError, load_agencies
-from crawler.schedule import (FAIL_ON_DEFAULT, TIME_RE, build_jobs, crontab, install_notes,
-                              scrapyd_recipe, unit_files)
+from crawler.schedule import (
+    FAIL_ON_DEFAULT,
+    TIME_RE,
+    build_jobs,
+    crontab,
+    install_notes,
+    scrapyd_recipe,
+    unit_files,
+)
 
 
 def parse_at(value: str) -> tuple[int, int]:

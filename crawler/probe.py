@@ -140,14 +140,20 @@ def _open(url: str, deadline: _Deadline) -> tuple[http.client.HTTPConnection, so
     return conn, sock, path
 
 
-def fetch(url: str, timeout: float = 15.0) -> dict:
-    """GET ``url`` within ``timeout`` seconds in total; returns ok, status, elapsed, error."""
+def fetch(url: str, timeout: float = 15.0, max_body: int = MAX_BODY, keep_body: bool = False) -> dict:
+    """GET ``url`` within ``timeout`` seconds in total; returns ok, status, elapsed, error.
+
+    The one HTTP client of probes and ``cli.py inspect``: with ``keep_body`` the result also has
+    ``body`` (up to ``max_body`` bytes), ``content_type`` and ``final_url`` (after redirects).
+    """
     started = time.monotonic()
     deadline = _Deadline(timeout)
     status: int | None = None
     error = ""
+    chunks: list[bytes] = []
+    content_type: str | None = None
+    current = url
     try:
-        current = url
         for _hop in range(MAX_REDIRECTS + 1):
             # ``sock`` is kept: http.client drops conn.sock once the response owns it
             conn, sock, path = _open(current, deadline)
@@ -162,13 +168,16 @@ def fetch(url: str, timeout: float = 15.0) -> dict:
                 if status in REDIRECT_STATUSES and location:
                     current = urljoin(current, location)
                     continue
+                content_type = response.getheader("Content-Type")
                 received = 0
-                while received < MAX_BODY and not response.isclosed():
+                while received < max_body and not response.isclosed():
                     sock.settimeout(deadline.left())
-                    chunk = response.read(min(8192, MAX_BODY - received))
+                    chunk = response.read(min(65536 if keep_body else 8192, max_body - received))
                     if not chunk:
                         break
                     received += len(chunk)
+                    if keep_body:
+                        chunks.append(chunk)
                 deadline.left()
                 break
             finally:
@@ -182,8 +191,11 @@ def fetch(url: str, timeout: float = 15.0) -> dict:
         deadline.cancel()
     if not error and status is not None and status >= 400:
         error = http_error(status)
-    return {"ok": int(not error and status is not None), "status": status,
-            "elapsed": round(time.monotonic() - started, 3), "error": error}
+    result = {"ok": int(not error and status is not None), "status": status,
+              "elapsed": round(time.monotonic() - started, 3), "error": error}
+    if keep_body:
+        result.update(body=b"".join(chunks), content_type=content_type, final_url=current)
+    return result
 
 
 def probe_targets(agencies: Iterable[Agency]) -> list[tuple[str, str]]:

@@ -11,6 +11,8 @@ Durations come in two kinds with distinct units, so no letter means two things:
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
 
 # --- link-check verdicts and error classes ----------------------------------------------------
@@ -100,3 +102,23 @@ def clock_seconds(value: str, option: str) -> int:
         raise DurationError(f"{option}: {value!r} is ambiguous (m means months in profiles); "
                             f"write minutes as {value.strip()[:-1].strip()}min")
     raise DurationError(f"{option}: {value!r} is not a duration like 30min, 1h or 7d")
+
+
+def window_start(as_of: dt.date, window: str, setting: str = "window") -> dt.date:
+    """The oldest date still inside ``window`` before ``as_of`` (an item dated on it is fresh)."""
+    count, unit = parse_window(window, setting)
+    if unit == "d":
+        return as_of - dt.timedelta(days=count)
+    if unit == "w":
+        return as_of - dt.timedelta(weeks=count)
+    months = count * (12 if unit == "y" else 1)
+    year, month = divmod(as_of.year * 12 + as_of.month - 1 - months, 12)
+    month += 1
+    day = min(as_of.day, calendar.monthrange(year, month)[1])
+    return dt.date(year, month, day)
+
+
+def window_text(window: str) -> str:
+    """``"6m"`` → ``"6个月"`` for details users read."""
+    count, unit = parse_window(window)
+    return f"{count}{WINDOW_UNITS[unit]}"

@@ -40,7 +40,6 @@ PROFILE_DIR = Path(__file__).parent / "profiles"
 DEFAULT_PROFILE = "gov-website-2019"
 
 SOURCES = {"指标2019", "普查2015", "条例", "指引2017", "平台61号", "年报格式", "公文格式", "[D]"}
-COLUMN_TYPES = ("news", "notice", "policy", "personnel", "planning")
 COUNT_MODES = ("findings", "urls")
 
 DURATION_RE = re.compile(r"^[1-9][0-9]*[dwmy]$")

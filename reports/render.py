@@ -28,8 +28,15 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from checks.registry import FAMILIES
 from crawler.store import Store, loads
-from reports.model import (AgencyReport, ReportData, build_report, family_bars,
-                           family_color, family_name, score_histogram)
+from reports.model import (
+    AgencyReport,
+    ReportData,
+    build_report,
+    family_bars,
+    family_color,
+    family_name,
+    score_histogram,
+)
 from reports.profiles import load_profile, rule_title
 from reports.scoring import Scorecard, ranked, rule_indicators
 from reports.xlsx import write_xlsx

@@ -28,7 +28,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-
 from storefactory import HOME, StoreFactory, rule_outcome
 
 FIXTURES = Path(__file__).resolve().parent / "rules"

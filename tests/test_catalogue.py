@@ -14,8 +14,8 @@ from click.testing import CliRunner
 import checks
 from checks import catalogue
 from checks.registry import FAMILIES, REGISTRY, declared_options, load_rules
-from reports.profiles import PROFILE_DIR, ProfileError, available_profiles, load_profile, parse_profile
 from reports.model import FAMILY_COLORS, family_color
+from reports.profiles import PROFILE_DIR, ProfileError, available_profiles, load_profile, parse_profile
 from reports.scoring import UNCHECKED, score_agency
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -17,9 +17,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
-
-from faultserver import (ATTACHMENT_500MB, CHINESE_PATH, LONG_URL, MB, FaultHandler, RobotsHandler,
-                         serve)
+from faultserver import ATTACHMENT_500MB, CHINESE_PATH, LONG_URL, MB, FaultHandler, RobotsHandler, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.timeout(180)

@@ -15,9 +15,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from click.testing import CliRunner
 
+from commands.probe_cmd import parse_duration, probe_command
 from crawler import USER_AGENT
 from crawler.agencies import Agency
-from commands.probe_cmd import parse_duration, probe_command
 from crawler.probe import (
     MAX_BODY,
     classify_error,

@@ -9,8 +9,14 @@ import pytest
 from click.testing import CliRunner
 
 from commands.reporting import scores
-from reports.profiles import (PROFILE_DIR, SOURCES, ProfileError, available_profiles, load_profile,
-                              parse_profile)
+from reports.profiles import (
+    PROFILE_DIR,
+    SOURCES,
+    ProfileError,
+    available_profiles,
+    load_profile,
+    parse_profile,
+)
 
 BUNDLED = ["census-2015", "gov-website-2019"]
 

@@ -9,9 +9,9 @@ import os
 
 import pytest
 import yaml
+from rulefixtures import fixture_dirs, outcomes
 
 from checks.registry import load_rules
-from rulefixtures import fixture_dirs, outcomes
 
 
 def test_fixture_folders_name_registered_rules():

@@ -3,9 +3,10 @@
 import datetime as dt
 
 import pytest
-
-from checks.freshness.columns import WindowError, column_key, window_start
 from storefactory import StoreFactory, rule_outcome, run_rule
+
+from checks.freshness.columns import WindowError, column_key
+from crawler.vocabulary import window_start
 
 D = dt.date.fromisoformat
 

@@ -3,8 +3,16 @@
 import pytest
 
 from crawler.outcomes import failure_verdict, http_verdict
-from crawler.urls import (Scope, dedup_key, is_attachment, is_private_address, is_special,
-                          pattern_key, should_follow, trap_reason)
+from crawler.urls import (
+    Scope,
+    dedup_key,
+    is_attachment,
+    is_private_address,
+    is_special,
+    pattern_key,
+    should_follow,
+    trap_reason,
+)
 
 SCOPE = Scope(["http://127.0.0.1:8000", "https://www.example.org:443"], "")
 SHARED = Scope(["http://zwgk.example.org:80"], "/jyj/")

@@ -11,17 +11,15 @@ from checks.freshness.columns import (
     item_date,
     item_evidence,
     newest_item,
-    window_start,
-    window_text,
 )
 from checks.registry import AgencyView, Finding, NotApplicable, rule
+from crawler.vocabulary import COLUMN_TYPES, window_start, window_text
 
 DEFAULT_WINDOWS = {"news": "14d", "notice": "6m", "policy": "6m", "personnel": "1y",
                    "planning": "1y"}
 
 
-TYPE_NAMES = {"news": "动态/要闻", "notice": "通知公告", "policy": "政策文件", "personnel": "人事",
-              "planning": "规划计划", "other": "其他"}
+TYPE_NAMES = COLUMN_TYPES
 
 
 def _home_urls(view: AgencyView) -> set[str]:

@@ -2,52 +2,14 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import re
 
 from checks.registry import AgencyView
 from crawler.urls import dedup_key
+from crawler.vocabulary import INDEX_PAGE_RE, DurationError
 
-WINDOW_RE = re.compile(r"^\s*(\d+)\s*([dwmy])\s*$", re.IGNORECASE)
-
-
-UNIT_NAMES = {"d": "天", "w": "周", "m": "个月", "y": "年"}
-
-
-INDEX_PAGE_RE = re.compile(r"/index(_0)?\.(s?html?|jsp|aspx?|php)$", re.IGNORECASE)
-
-
-class WindowError(ValueError):
-    """A freshness window setting that cannot be read; the message names setting and value."""
-
-
-def parse_window(text: str, setting: str = "window") -> tuple[int, str]:
-    """``"14d"`` → ``(14, "d")``; units d(ays), w(eeks), m(onths), y(ears)."""
-    match = WINDOW_RE.match(str(text))
-    if not match:
-        raise WindowError(f"{setting}: 无法解析的时间窗口 {text!r}（应写作 14d、2w、6m 或 1y）")
-    return int(match.group(1)), match.group(2).lower()
-
-
-def window_start(as_of: dt.date, window: str, setting: str = "window") -> dt.date:
-    """The oldest date still inside ``window`` before ``as_of`` (an item dated on it is fresh)."""
-    count, unit = parse_window(window, setting)
-    if unit == "d":
-        return as_of - dt.timedelta(days=count)
-    if unit == "w":
-        return as_of - dt.timedelta(weeks=count)
-    months = count * (12 if unit == "y" else 1)
-    year, month = divmod(as_of.year * 12 + as_of.month - 1 - months, 12)
-    month += 1
-    day = min(as_of.day, calendar.monthrange(year, month)[1])
-    return dt.date(year, month, day)
-
-
-def window_text(window: str) -> str:
-    """``"6m"`` → ``"6个月"`` for details users read."""
-    count, unit = parse_window(window)
-    return f"{count}{UNIT_NAMES[unit]}"
+#: Kept under its old name: a window setting that cannot be read.
+WindowError = DurationError
 
 
 def as_of_date(view: AgencyView) -> dt.date:

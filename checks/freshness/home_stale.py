@@ -4,15 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks.freshness.columns import (
-    as_of_date,
-    item_date,
-    item_evidence,
-    newest_item,
-    window_start,
-    window_text,
-)
+from checks.freshness.columns import as_of_date, item_date, item_evidence, newest_item
 from checks.registry import AgencyView, Finding, NotApplicable, rule
+from crawler.vocabulary import window_start, window_text
 
 
 @rule(id="home-stale", family="freshness", title="首页不更新", ref="指标2019 · 首页不更新",

@@ -9,7 +9,6 @@ from crawler.store import loads
 from crawler.vocabulary import SCOPES, error_text
 
 
-
 def broken_links(view: AgencyView) -> dict[str, dict]:
     """Broken targets of this agency with every page linking to them (one entry per target).
 
