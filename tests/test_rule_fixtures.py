@@ -14,9 +14,11 @@ from rulefixtures import fixture_dirs, outcomes
 from checks.registry import load_rules
 
 
-def test_fixture_folders_name_registered_rules():
-    assert len(fixture_dirs()) >= 10
-    assert {p.name for p in fixture_dirs()} <= set(load_rules())
+def test_every_registered_rule_has_a_fixture_folder_and_no_folder_is_orphaned():
+    folders = {p.name for p in fixture_dirs()}
+    rules = set(load_rules())
+    assert not rules - folders, f"rules without tests/rules/<rule-id>/: {sorted(rules - folders)}"
+    assert not folders - rules, f"fixture folders of no registered rule: {sorted(folders - rules)}"
 
 
 @pytest.mark.parametrize("folder", fixture_dirs(), ids=lambda p: p.name)
