@@ -96,11 +96,23 @@ def scrapy_overrides(concurrency: int, timeout: float, ignore_robots: bool, allo
     }
 
 
+def check_agency_thresholds(path: str, agencies) -> None:
+    """An agency's ``thresholds`` may set only options a registered rule declares."""
+    from checks.registry import declared_options
+    options = declared_options()
+    for agency in agencies:
+        for key in agency.thresholds:
+            if key not in options:
+                raise InputError(f"{path}: agency {agency.id}: thresholds: unknown option {key!r} "
+                                 f"(options: {', '.join(sorted(options))})")
+
+
 def read_agencies(path: str, max_pages: int | None, only: str | None = None):
     try:
         agencies = load_agencies(path)
     except AgencyConfigError as exc:
         raise InputError(str(exc)) from None
+    check_agency_thresholds(path, agencies)
     if only:
         agencies = [a for a in agencies if a.id == only]
         if not agencies:

@@ -199,3 +199,12 @@ def test_a_new_family_folder_is_discovered_titled_and_coloured(extra_family):
     assert "watch" not in FAMILY_COLORS and family_color("watch").startswith("#")
     assert len(family_color("watch")) == 7
     assert "`reply-watch`" in catalogue.markdown_table()
+
+
+def test_agency_threshold_no_rule_declares_is_an_input_error(tmp_path):
+    agencies = tmp_path / "agencies.yml"
+    agencies.write_text("- id: a1\n  name: 示例局\n  url: http://127.0.0.1:9/\n"
+                        "  thresholds: {reply_limit_workdays: 10}\n", encoding="utf-8")
+    result = run_cli("crawl", "--agencies", str(agencies), "--db", str(tmp_path / "a.db"))
+    assert result.exit_code == 2
+    assert "agency a1: thresholds: unknown option 'reply_limit_workdays'" in result.output
