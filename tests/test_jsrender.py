@@ -100,7 +100,7 @@ def test_finalize_keeps_unreadable_columns_out_of_blank(tmp_path):
 
 
 def test_unreadable_columns_show_in_the_report_notes(tmp_path):
-    from reports.render import run_warnings
+    from reports.model import run_warnings
 
     f = StoreFactory(tmp_path / "notes.db", as_of="2026-11-27")
     f.agency("a1")

@@ -28,8 +28,10 @@ from itertools import accumulate
 
 from lxml import etree
 
-from crawler.extract import docpasses
+from crawler.extract import choice, docpasses
+from crawler.extract.effective import effective_from_text
 from crawler.extract.dates import date_text, parse_date
+from crawler.extract.html import parse_html
 
 _WS_RUN = re.compile(r"[^\S\u3000]+")  # every white space but U+3000 (kept in titles)
 _SEP = "\x00"  # joins segments before collapsing; libxml2 text never holds NUL
@@ -94,13 +96,6 @@ _BARE_DATE = re.compile(
     r"^[\[［(（]?(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?"
     r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[\]］)）]?$"
 )
-_DATE_TEXT = (r"(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}-\d{1,2}-\d{1,2}|"
-              r"[〇零○ＯO一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)")
-_EFFECTIVE_TEXT = re.compile(
-    r"自\s*(?P<date>" + _DATE_TEXT + r")\s*(?:起|开始)\s*(?:正式)?(?:施行|实施|执行|生效)"
-    r"|自\s*(?P<event>印发|发布|公布|颁布|下发|签发|公告)之日起\s*(?:正式)?(?:施行|实施|执行|生效)"
-)
-WRITTEN_EVENTS = frozenset({"印发", "签发", "下发"})
 MAX_VALUE = 300
 BYLINE_LINE = 100
 # a date right after a label of its own (更新时间：…, 浏览次数：…) is that label's, not the byline's
@@ -126,8 +121,6 @@ class TextStream:
     @classmethod
     def from_html(cls, html: str) -> TextStream:
         """Stream of an HTML snippet (tests, tools): scripts and styles removed first."""
-        from crawler.extract.page import parse_html
-
         root = parse_html(html)
         if root is not None:
             etree.strip_elements(root, "script", "style", with_tail=False)
@@ -332,8 +325,6 @@ def extract_fields(stream: TextStream, meta: dict[str, str] | None = None,
     ``title-date`` | ``update-label`` | ``meta`` | ``body-text``); ``candidates`` lists, per field,
     every value seen with ``chosen`` and the ``reason`` (see :mod:`crawler.extract.choice`).
     """
-    from crawler.extract import choice
-
     labels = _find_labels(stream)
     labels = _fill_values(stream, labels, docpasses.header_row_pairs(stream, labels))
     blocks = _group_blocks(labels)
@@ -361,7 +352,7 @@ def extract_fields(stream: TextStream, meta: dict[str, str] | None = None,
     }
     fields, candidates = choice.choose(labelled, passes)
     if not (fields.get("effective_date") or {}).get("value"):
-        stated = _effective_from_text(stream.text, fields)
+        stated = effective_from_text(stream.text, fields)
         if stated:
             fields["effective_date"] = stated
             candidates.setdefault("effective_date", []).append(
@@ -402,23 +393,3 @@ def _meta_date(meta: dict[str, str]) -> dict | None:
         if date:
             return _entry(value, label, "meta", date, "meta")
     return None
-
-
-def _effective_from_text(text: str, fields: dict) -> dict | None:
-    """``本办法自2024年1月1日起施行`` → that date; ``自印发之日起施行`` → the written date (else the
-    publication date); ``自发布之日起施行`` → the publication date (else the written date)."""
-    m = _EFFECTIVE_TEXT.search(text)
-    if not m:
-        return None
-    phrase = _LABEL_SPACES.sub("", m.group(0))
-    if m.group("date"):
-        return _entry(m.group("date"), phrase, "body-text", parse_date(m.group("date")), "body-text")
-    # 印发/签发/下发 date the document (成文日期); 发布/公布/颁布/公告 publish it (发布日期)
-    order = ("written_date", "pub_date")
-    if m.group("event") not in WRITTEN_EVENTS:
-        order = ("pub_date", "written_date")
-    for name in order:
-        source = fields.get(name) or {}
-        if source.get("date"):
-            return _entry(source["value"], phrase, f"body-text:{phrase}", source["date"], "body-text")
-    return _entry(phrase, phrase, f"body-text:{phrase}", None, "body-text")
