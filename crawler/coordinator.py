@@ -20,7 +20,6 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-import click
 from scrapy_redis import picklecompat
 
 from crawler.agencies import Agency
@@ -78,6 +77,11 @@ class StoreWriter:
         self.last_flush = time.monotonic()
 
 
+def say(line: str) -> None:
+    """A progress line on stderr (as the crawl's own progress lines)."""
+    print(line, file=sys.stderr, flush=True)
+
+
 def open_redis(url: str):
     import redis
     server = connect(url)
@@ -132,7 +136,7 @@ def reap_dead_workers(server) -> int:
         if not server.exists(Keys.alive(worker)):
             count = requeue(server, worker)
             server.srem(Keys.workers, worker)
-            click.echo(f"工作进程 {worker} 失联: {count} 个请求重新排队", err=True)
+            say(f"工作进程 {worker} 失联: {count} 个请求重新排队")
             moved += count
     return moved
 
@@ -186,8 +190,8 @@ def run_distributed(store: Store, run_id: int, agencies: list[Agency], workers: 
                 orphaned_since = None
             if not quiet and now - last_line >= 5.0:
                 last_line = now
-                click.echo(f"[分布式 {now - started:4.0f}s] 已写入页面 {writer.pages} 待处理 {left} "
-                           f"工作进程 {alive_workers(server)}", err=True)
+                say(f"[分布式 {now - started:4.0f}s] 已写入页面 {writer.pages} 待处理 {left} "
+                    f"工作进程 {alive_workers(server)}")
             time.sleep(0.05)
     except KeyboardInterrupt:
         status = "interrupted"

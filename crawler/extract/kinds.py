@@ -22,6 +22,7 @@ from urllib.parse import urljoin
 from w3lib.url import safe_url_string
 
 from crawler.urls import extension
+from crawler.vocabulary import DOWNLOAD_EXTENSIONS
 
 LINK_TAGS = ("a", "area", "img", "script", "link", "iframe", "frame", "embed", "source")
 _LINK_ATTR = {"a": "href", "area": "href", "link": "href", "img": "src", "script": "src",
@@ -36,7 +37,6 @@ _ALREADY_SAFE = re.compile(
     r"https?://[a-z0-9.\-]+(?::\d{1,4})?(?:/[A-Za-z0-9\-._~:/?@!$&()*+,;=%]*)?(?<!\?)")
 _URL_JUNK = re.compile(r"[\t\r\n]")
 
-DOWNLOAD_EXTENSIONS = frozenset("pdf doc docx wps ofd xls xlsx et zip rar 7z".split())
 # cheap pre-check before crawler.urls.extension (which splits the URL)
 _DOWNLOAD_SUFFIX = re.compile(r"\.(?:pdf|docx?|wps|ofd|xlsx?|et|zip|rar|7z)(?:[?#]|$)", re.I)
 _DOWNLOAD_TEXT = re.compile(r"下载|附件")
@@ -203,7 +203,7 @@ def soft404_reason(title: str, text: str) -> str:
 GUIDE_ELEMENTS: dict[str, tuple[str, ...]] = {
     "office": ("信息公开工作机构", "信息公开机构", "受理机构", "工作机构", "受理单位", "办理机构", "名称"),
     "address": ("办公地址", "通讯地址", "联系地址", "地址"),
-    "hours": ("办公时间", "受理时间", "工作时间", "接待时间"),
+    "hours": ("办公时间", "受理时间", "工作时间", "接待时间", "咨询时间"),
     "phone": ("联系电话", "咨询电话", "办公电话", "电话"),
     "fax": ("传真电话", "传真号码", "传真"),
     "postcode": ("邮政编码", "邮编"),

@@ -23,14 +23,8 @@ from lxml import etree
 from w3lib.encoding import html_to_unicode
 
 from crawler.extract import identity, kinds, lists, metadata
+from crawler.extract.html import parse_html
 
-# A plain etree parser: lxml.html's element-class lookup runs Python code for every element
-# touched, which makes walking the tree 4-5 times slower; nothing here needs HtmlElement methods.
-PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, encoding="utf-8")
-# libxml2 drops everything after a first </html> (pages saved twice over, PC + mobile footers):
-# the end tags carry no information, so they go before parsing (bytes.replace: a regex over a
-# 400 KB page costs a millisecond).
-_END_TAGS = (b"</html>", b"</HTML>", b"</Html>", b"</body>", b"</BODY>", b"</Body>")
 # Article containers of the common CMSs, with some text in them (TRS also wraps banners in
 # TRS_Editor); <ucaptitle> is the Jiangxi platform's article title element.
 _ARTICLE_MARKERS = etree.XPath(
@@ -54,20 +48,6 @@ def empty_facts() -> dict:
             "footer": {"site_id": None, "icp": None, "psb": None, "sponsor": None},
             "document": None, "column": None, "items": [], "pagination": [], "requests": [],
             "guide": None, "report_year": None}
-
-
-def parse_html(html: str):
-    """The page's root element (comments dropped), or None for nothing parseable."""
-    body = html.encode("utf-8", "replace")
-    for tag in _END_TAGS:
-        if tag in body:
-            body = body.replace(tag, b"")
-    if not body.strip():
-        return None
-    try:
-        return etree.fromstring(body, PARSER)
-    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
-        return None
 
 
 def _has_article_marker(root, html: str) -> bool:
@@ -94,8 +74,12 @@ def _headings(root) -> list[str]:
     return found
 
 
-def analyze(html: str | bytes, url: str, is_home: bool = False) -> dict:
-    """Every fact the crawler keeps about one HTML page (see :mod:`crawler.extract`)."""
+def analyze(html: str | bytes, url: str, is_home: bool = False, explain: bool = False) -> dict:
+    """Every fact the crawler keeps about one HTML page (see :mod:`crawler.extract`).
+
+    ``explain`` adds ``facts["explain"]``: for every document field and footer id, the candidate
+    values seen and why one was chosen (``cli.py inspect`` shows it; the crawler does not store it).
+    """
     if isinstance(html, (bytes, bytearray, memoryview)):
         html, _ = decode_html(bytes(html), None)
     facts = empty_facts()
@@ -130,7 +114,8 @@ def analyze(html: str | bytes, url: str, is_home: bool = False) -> dict:
     stream = metadata.TextStream(root)
     footer = identity.footer_ids(stream)
     soft404 = kinds.soft404_reason(title, stream.text)
-    doc = metadata.extract_fields(stream, all_meta)
+    doc = metadata.extract_fields(
+        stream, all_meta, keep=lambda pos: not identity.in_footer_container(stream, pos))
     fields = doc["fields"]
 
     titles = (title, meta.get("ArticleTitle") or "", *headings)
@@ -156,6 +141,8 @@ def analyze(html: str | bytes, url: str, is_home: bool = False) -> dict:
     if kind in DOCUMENT_KINDS:
         facts["document"] = {"fields": fields, "has_metadata_block": doc["has_metadata_block"],
                              "downloads": kinds.download_links(links)}
+    if explain:
+        facts["explain"] = {"document": doc["candidates"], "footer": identity.footer_candidates(stream)}
     return facts
 
 
