@@ -59,7 +59,7 @@ def distributed_settings(redis_url: str, worker_id: str, spec: dict[str, str]):
         "GOVAUDIT_CONDITIONAL": False,
         "ITEM_PIPELINES": {"crawler.distributed.RedisItemsPipeline": 300},
         "DOWNLOADER_MIDDLEWARES": {**DOWNLOADER_MIDDLEWARES,
-                                   "crawler.distributed.HostLeaseMiddleware": 950},
+                                   "crawler.hostlease.HostLeaseMiddleware": 950},
         "EXTENSIONS": {**EXTENSIONS, "crawler.distributed.DistributedWorker": 600},
     }.items():
         settings.set(key, value, priority="cmdline")
