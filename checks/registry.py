@@ -23,6 +23,8 @@ FAMILIES = {
     "identity": "网站标识",
     "disclosure": "政务公开平台",
     "availability": "站点可访问性",
+    "interpretation": "政策解读",
+    "interaction": "互动回应",
 }
 
 RULE_MODULES = [
@@ -32,6 +34,11 @@ RULE_MODULES = [
     "checks.identity",
     "checks.disclosure",
     "checks.availability",
+    "checks.interpretation.interpretation_missing",
+    "checks.interpretation.interpretation_late",
+    "checks.interaction.reply_overdue",
+    "checks.interaction.reply_unanswered",
+    "checks.interaction.reply_channel_missing",
 ]
 
 

@@ -40,6 +40,7 @@ AGENCY_ID_RE = re.compile(r"^[A-Za-z0-9_-]+$")
 FAMILY_COLORS = {
     "links": "#d9534f", "documents": "#f0ad4e", "freshness": "#5bc0de",
     "identity": "#5cb85c", "disclosure": "#8e6cc1", "availability": "#555555",
+    "interpretation": "#c1766c", "interaction": "#3f7fbf",
 }
 EVIDENCE_LABELS = {
     "status": "HTTP状态", "error": "错误", "anchor": "链接文字", "tag": "标签",

@@ -22,7 +22,7 @@ import re
 from lxml import etree
 from w3lib.encoding import html_to_unicode
 
-from crawler.extract import identity, kinds, lists, metadata
+from crawler.extract import consultation, identity, interpretation, kinds, lists, metadata
 
 # A plain etree parser: lxml.html's element-class lookup runs Python code for every element
 # touched, which makes walking the tree 4-5 times slower; nothing here needs HtmlElement methods.
@@ -53,7 +53,8 @@ def empty_facts() -> dict:
     return {"title": "", "kind": "other", "soft404": "", "links": [], "meta": {},
             "footer": {"site_id": None, "icp": None, "psb": None, "sponsor": None},
             "document": None, "column": None, "items": [], "pagination": [], "requests": [],
-            "guide": None, "report_year": None}
+            "guide": None, "report_year": None,
+            "interpretation": None, "interpretation_links": [], "consultation": None}
 
 
 def parse_html(html: str):
@@ -153,10 +154,30 @@ def analyze(html: str | bytes, url: str, is_home: bool = False) -> dict:
         column=column, items=items, pagination=pagination, requests=requests,
         guide=guide, report_year=report_year,
     )
+    facts.update(_interaction(root, url, html, title, headings, meta, stream, fields, links,
+                              article=article, is_home=is_home, kind=kind))
     if kind in DOCUMENT_KINDS:
         facts["document"] = {"fields": fields, "has_metadata_block": doc["has_metadata_block"],
                              "downloads": kinds.download_links(links)}
     return facts
+
+
+def _interaction(root, url: str, html: str, title: str, headings: list[str], meta: dict, stream,
+                 fields: dict, links: list[dict], *, article: bool, is_home: bool, kind: str) -> dict:
+    """政策解读 and 互动回应 facts (:mod:`~crawler.extract.interpretation`,
+    :mod:`~crawler.extract.consultation`)."""
+    found = {"interpretation": None, "interpretation_links": [], "consultation": None}
+    if is_home:
+        found["consultation"] = consultation.consultation_facts(
+            root, url, title, tuple(headings), meta, stream.text, html, article, True)
+        return found
+    if kind in DOCUMENT_KINDS:
+        found["interpretation"] = interpretation.interpretation_facts(
+            title, tuple(headings), meta, stream.text, fields)
+        found["interpretation_links"] = interpretation.interpretation_links(root, links)
+    found["consultation"] = consultation.consultation_facts(
+        root, url, title, tuple(headings), meta, stream.text, html, article, False)
+    return found
 
 
 def analyze_dataproxy(text: str | bytes, url: str) -> dict:

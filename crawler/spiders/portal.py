@@ -24,6 +24,7 @@ from scrapy.http import HtmlResponse, TextResponse, XmlResponse
 
 from crawler.agencies import Agency, load_agencies
 from crawler.extract import analyze, analyze_dataproxy, decode_html
+from crawler.interaction import interaction_rows
 from crawler.run import carry_forward_rows
 from crawler.outcomes import error_class, failure_verdict, http_verdict
 from crawler.store import Store, dumps, loads, utcnow
@@ -275,6 +276,7 @@ class PortalSpider(scrapy.Spider):
         yield page
         if verdict == "ok":
             yield from self.record_facts(agency, response.url, base["url"], facts, is_home)
+            yield from interaction_rows(self.run_id, agency_id, base["url"], facts)
             yield from self.follow(agency, response.url, facts, depth, is_home)
         # Last: the link check marks the page done for --resume, so it must never reach the store
         # before the page's links (the pipeline may flush between any two items; kill -9 after).
