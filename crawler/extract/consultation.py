@@ -297,10 +297,8 @@ def message_detail(text: str | None) -> dict | None:
         if name and name not in values:
             values[name] = text[m.end():end].strip(" \n:：")[:1000]
             labels[name] = m.group(1)
-    if not ({"content", "asked"} & set(values)) or len(values) < 2:
-        return None
-    if not ({"reply_text", "replied", "replier", "status", "asked"} & set(values)):
-        return None
+    if "content" not in values and not ({"asked"} <= set(values) and {"reply_text", "replier"} & set(values)):
+        return None  # a detail page shows the message itself, or its date with the reply
     asked = parse_date(values.get("asked")) if values.get("asked") else None
     replied = parse_date(values.get("replied")) if values.get("replied") else None
     reply_text = _clean(values.get("reply_text"))
@@ -365,13 +363,13 @@ def consultation_facts(root, url: str, title: str, headings: tuple[str, ...], me
     """
     try:
         name, source, kind = channel_name(title, headings, meta, text)
-        if not is_home:
+        rows = message_rows(root, url)
+        if not is_home and len(rows) < 2:
             detail = message_detail(text)
             if detail is not None:
                 detail["title"] = detail["title"] or (headings[0] if headings else title)[:MAX_TEXT]
                 return {"kind": "detail", "name": name, "name_source": source,
                         "channel": kind or "consultation", "message": detail}
-        rows = message_rows(root, url)
         if not kind and not any(row["asked_label"] for row in rows):
             return None  # rows without a channel name must at least say when they were asked
         if not rows and (article or is_home):

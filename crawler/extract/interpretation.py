@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from crawler.extract.dates import parse_date
+from crawler.extract.dates import find_dates, parse_date
 
 COLUMN_WORDS = ("政策解读", "解读", "图解", "一图读懂", "答记者问")
 """Words that make a column an interpretation column (longest first where they overlap)."""
@@ -36,6 +36,7 @@ TITLE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
                         r"|(?:政策)?解读\s*[：:]")),
 )
 _TITLE_SUFFIX = re.compile(r"\s*(?:_|\s-\s|—+|\||｜)\s*")  # 《…》政策解读_示例市教育局
+_SITE_SUFFIX = re.compile(r"\s*-\s*[^-《》]{2,30}(?:政府|局|委员会|委|厅|办公室|网|中心)\s*$")
 _QUOTED = re.compile(r"《\s*([^《》\n]{2,120}?)\s*》")
 _DOC_NUMBER = re.compile(
     r"([\u4e00-\u9fa5]{1,16})\s*[〔\[【(（［﹝]\s*((?:19|20)\d{2})\s*[〕\]】)）］﹞]\s*第?\s*0*([1-9]\d{0,4})\s*号")
@@ -47,6 +48,9 @@ _LABEL = re.compile(r"(?:" + "|".join(LINK_LABELS) + r")\s*[:：]\s*$")
 _NAV_TOKENS = re.compile(r"(?:^|[\s_-])(?:nav|menu|header|head|top|foot|footer|bottom|daohang|dh|"
                          r"copyright|breadcrumb|crumb|position|location|dqwz)(?:$|[\s_\d-])", re.I)
 _PUB_LABELS = re.compile(r"(?:发布日期|发布时间|公开日期|发文日期|日期|时间)\s*[:：]\s*([^\n]{6,30})")
+UNLABELLED_DATE_SEARCH = 400
+"""Characters at the top of the visible text where an unlabelled byline date (2026-11-24 10:00
+来源：…) is taken as the interpretation's date."""
 PUB_DATE_SEARCH = 2000
 """Characters of visible text searched for a byline date when no metadata field gives one."""
 
@@ -78,6 +82,13 @@ def title_kind(title: str | None) -> str | None:
         if pattern.search(text) or (first != text and pattern.search(first)):
             return name
     return None
+
+
+def strip_site_suffix(title: str) -> str:
+    """``《X》政策解读_示例市教育局`` / ``…的解读-示例县人民政府`` → the title without the site name."""
+    text = _TITLE_SUFFIX.split(title or "", maxsplit=1)[0]
+    m = _SITE_SUFFIX.search(text)
+    return text[:m.start()] if m else text
 
 
 def quoted_titles(text: str | None) -> list[str]:
@@ -157,6 +168,9 @@ def _byline_date(text: str) -> tuple[str | None, str]:
         value = parse_date(m.group(1))
         if value:
             return value, m.group(0).split("：")[0].split(":")[0].strip()
+    first = find_dates(text[:UNLABELLED_DATE_SEARCH])
+    if first:
+        return first[0], "页面日期（无标签）"
     return None, ""
 
 
@@ -187,7 +201,7 @@ def interpretation_facts(title: str, headings: tuple[str, ...], meta: dict, text
         detected_by = detected_by or f"breadcrumb:{crumb}"
     if not detected_by:
         return None
-    shown = shown or (candidates[0] if candidates else "")
+    shown = strip_site_suffix(shown or (candidates[0] if candidates else ""))
     pub = (fields or {}).get("pub_date") or {}
     pub_date, pub_label = pub.get("date"), pub.get("label") or ""
     if pub_date and pub.get("where") == "meta":
