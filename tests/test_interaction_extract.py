@@ -145,8 +145,10 @@ def test_gbk_table_list_with_header_row():
     facts = page("consult_table_gbk.html", "http://www.example.org/zfb/hdjl/xzxx/index.htm")
     assert facts["consultation"]["name"] == "县长信箱"
     assert _messages(facts) == [
-        ("关于城关镇人民路路灯损坏的问题", "2026-11-02", "留言时间", "2026-11-05", "回复时间", "replied", "table"),
-        ("咨询国庆期间办事大厅开放时间", "2026-09-30", "留言时间", "2026-10-12", "回复时间", "replied", "table"),
+        ("关于城关镇人民路路灯损坏的问题", "2026-11-02", "留言时间", "2026-11-05", "回复时间", "replied",
+         "table"),
+        ("咨询国庆期间办事大厅开放时间", "2026-09-30", "留言时间", "2026-10-12", "回复时间", "replied",
+         "table"),
         ("农村低保申请需要哪些材料", "2026-11-16", "留言时间", None, "回复时间", "pending", "table"),
         ("反映某小区物业收费问题", "2026-06-01", "留言时间", None, "回复时间", "pending", "table"),
         ("广告推广", "2026-05-20", "留言时间", None, "回复时间", "invalid", "table"),
@@ -227,7 +229,8 @@ def test_detail_label_variants(text):
 
 def test_ordinary_pages_have_no_interaction_facts():
     facts = analyze("<html><head><title>通知公告</title></head><body><ul>"
-                    + "".join(f"<li><a href='/t/{i}.html'>我市已完成第{i}批项目验收</a><span>2026-11-0{i}</span></li>"
+                    + "".join(f"<li><a href='/t/{i}.html'>我市已完成第{i}批项目验收</a>"
+                              f"<span>2026-11-0{i}</span></li>"
                               for i in range(1, 6)) + "</ul></body></html>", "http://www.example.org/t/")
     assert facts["consultation"] is None and facts["interpretation"] is None
     assert facts["interpretation_links"] == []

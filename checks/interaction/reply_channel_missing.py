@@ -6,18 +6,19 @@ from collections.abc import Iterator
 
 from checks.interaction.messages import REASONS
 from checks.registry import AgencyView, Finding, NotApplicable, rule
-from crawler.extract.consultation import CHANNEL_WORDS, channel_kind
+from crawler.extract.consultation import CHANNEL_WORDS, EXCLUDED_WORDS, channel_kind
 
 MAX_CANDIDATES = 20
 
 
 def _candidate_links(view: AgencyView) -> list[dict]:
-    """Distinct links whose anchor names a consultation channel word (咨询, 留言, 信箱 …)."""
-    like = " or ".join("anchor like ?" for _ in CHANNEL_WORDS)
+    """Distinct links whose anchor names a channel (咨询, 留言, 信箱 …, and 信访/举报 to say why not)."""
+    words = CHANNEL_WORDS + EXCLUDED_WORDS[:2]
+    like = " or ".join("anchor like ?" for _ in words)
     rows = view.store.query(
         "select anchor, target, min(source) as source, max(on_home) as on_home from links "
         f"where run_id = ? and agency = ? and tag = 'a' and ({like}) group by anchor, target",
-        [view.run_id, view.agency_id, *(f"%{w}%" for w in CHANNEL_WORDS)])
+        [view.run_id, view.agency_id, *(f"%{w}%" for w in words)])
     return list(rows)
 
 
