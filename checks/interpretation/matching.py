@@ -27,6 +27,7 @@ from crawler.extract.interpretation import (
     normalize_doc_number,
     normalize_title,
     quoted_titles,
+    strip_site_suffix,
 )
 from crawler.store import loads
 
@@ -128,7 +129,7 @@ def _doc_matches(doc: dict, found: dict[str, dict], from_docs: dict, to_docs: di
         add(interp, "link-from-document", f"{link.get('label') or ''}：{link.get('anchor') or ''}")
     for link in to_docs.get(doc["url"], []):
         add(found[link["source"]], "link-to-document", link.get("anchor") or "")
-    title = normalize_title(doc.get("title"))
+    title = normalize_title(strip_site_suffix(doc.get("title") or ""))
     keys = {title} | {normalize_title(q) for q in quoted_titles(doc.get("title"))}
     for key in keys - {""}:
         for interp in by_quote.get(key, []):

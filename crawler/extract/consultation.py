@@ -57,6 +57,7 @@ _SPACED = re.compile(r"[ \u3000\xa0]+")
 # A label at the start of a line or after a separator, followed by a colon or the end of the line.
 _DETAIL_LABEL = re.compile(rf"(?:^|(?<=[\n\s|｜丨]))({_LABEL_ALT})\s*(?:[:：]|(?=\n))", re.M)
 _INLINE = re.compile(rf"({_LABEL_ALT})\s*[:：]\s*")
+_FOOTER = re.compile(r"主办单位|承办单位|版权所有|ICP备|网站标识码|公网安备|Copyright", re.I)
 _STATUS_ANY = re.compile("|".join(map(re.escape, INVALID_WORDS + REPLIED_WORDS + PENDING_WORDS)))
 _JS_LOADER = re.compile(r"\$\.(?:ajax|get|post|getJSON)\s*\(|\bfetch\s*\(|XMLHttpRequest|axios\.|"
                         r"\.load\s*\(\s*['\"]|new\s+Vue\s*\(|createApp\s*\(|ReactDOM", re.I)
@@ -246,8 +247,8 @@ def message_rows(root, base: str) -> list[dict]:
                         mapping = _header_map(row)
                         if mapping:
                             continue
-                    if _in_nav(row):
-                        continue
+                    if _in_nav(row) or row.find(".//tr") is not None or row.find(".//li") is not None:
+                        continue  # a layout row around a whole list is no message
                     title, url = _first_link(row, base)
                     if not title:
                         continue
@@ -295,14 +296,16 @@ def message_detail(text: str | None) -> dict | None:
         end = matches[i + 1].start() if i + 1 < len(matches) else min(len(text), m.end() + 1000)
         name = _field_of(m.group(1))
         if name and name not in values:
-            values[name] = text[m.end():end].strip(" \n:：")[:1000]
+            value = text[m.end():end]
+            footer = _FOOTER.search(value)
+            values[name] = (value[:footer.start()] if footer else value).strip(" \n:：")[:1000]
             labels[name] = m.group(1)
     if "content" not in values and not ({"asked"} <= set(values) and {"reply_text", "replier"} & set(values)):
         return None  # a detail page shows the message itself, or its date with the reply
     asked = parse_date(values.get("asked")) if values.get("asked") else None
     replied = parse_date(values.get("replied")) if values.get("replied") else None
     reply_text = _clean(values.get("reply_text"))
-    if any(reply_text.startswith(w) for w in NO_REPLY_TEXT) and len(reply_text) <= 12:
+    if any(reply_text.startswith(w) for w in NO_REPLY_TEXT):
         reply_text = ""
     status, word = status_of(values.get("status", ""))
     return {"title": _clean(values.get("title"))[:MAX_TEXT], "asked_date": asked,

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import scrapy
 from scrapy import signals
@@ -50,6 +50,16 @@ def batched(results):
             yield obj
     if rows:
         yield {"_rows": dict(rows)}
+
+
+def proxy_key(spec: dict) -> str:
+    """Dedup key of a ``dataproxy.jsp`` POST: its URL with the form body as a query parameter.
+
+    (A ``#body`` fragment would be dropped by :func:`dedup_key`, so two columns paged with the same
+    ``startrecord``/``endrecord`` would share one key and the second column's POST never be sent.)
+    """
+    url = spec["url"]
+    return f"{url}{'&' if '?' in url else '?'}__post={quote(str(spec.get('body', '')), safe='')}"
 
 
 def load_run_agencies(path: str) -> list[Agency]:
@@ -305,7 +315,7 @@ class PortalSpider(scrapy.Spider):
             return
         facts = loads(old[0].get("facts"), {}) or {}
         for spec in facts.get("requests") or []:
-            if self.mark(agency.id, spec["url"] + "#" + str(spec.get("body", ""))):
+            if self.mark(agency.id, proxy_key(spec)):
                 yield self.proxy_request(agency.id, spec, depth, url)
         for edge in store.query("select target, tag, scope from links where run_id=? and agency=? "
                                 "and source=?", args):
@@ -382,7 +392,7 @@ class PortalSpider(scrapy.Spider):
                               "tag": tag, "on_home": int(is_home), "scope": scope_kind}
         yield from edges.values()
         for spec in facts.get("requests") or []:
-            if self.mark(agency.id, spec["url"] + "#" + str(spec.get("body", ""))):
+            if self.mark(agency.id, proxy_key(spec)):
                 yield self.proxy_request(agency.id, spec, depth, page_url)
         for edge in edges.values():
             yield from self.schedule(agency, edge["target"], edge["tag"], edge["scope"], depth + 1,
@@ -434,7 +444,7 @@ class PortalSpider(scrapy.Spider):
                 yield from self.schedule(agency, item["url"], "a", scope_kind,
                                          meta.get("depth", 0) + 1, source, column_url)
         for spec in facts.get("requests") or []:
-            if self.mark(agency.id, spec["url"] + "#" + str(spec.get("body", ""))):
+            if self.mark(agency.id, proxy_key(spec)):
                 yield self.proxy_request(agency.id, {**spec, "column_url": column_url},
                                          meta.get("depth", 0), source)
 
@@ -506,7 +516,7 @@ class PortalSpider(scrapy.Spider):
                         agency, row["target"], row["tag"], row["scope"], depth, row["source"], ""))
                 for url, page in pages.items():
                     for spec in (loads(page.get("facts"), {}) or {}).get("requests") or []:
-                        if self.mark(agency.id, spec["url"] + "#" + str(spec.get("body", ""))):
+                        if self.mark(agency.id, proxy_key(spec)):
                             pending[agency.id].append(
                                 self.proxy_request(agency.id, spec, page.get("depth") or 0, url))
         finally:
