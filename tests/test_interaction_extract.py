@@ -240,5 +240,6 @@ def test_detail_reply_placeholder_followed_by_the_footer_is_no_reply():
     msg = message_detail("留言时间：2026-06-01\n留言内容：物业费上调\n回复内容\n暂无回复\n"
                          "主办单位：示例县人民政府办公室 网站标识码：3499010010")
     assert msg["reply_text"] == "" and msg["replied_date"] is None
-    answered = message_detail("留言时间：2026-06-01\n留言内容：物业费上调\n回复内容\n已转物业办理。\n主办单位：示例县")
+    answered = message_detail("留言时间：2026-06-01\n留言内容：物业费上调\n回复内容\n已转物业办理。\n"
+                              "主办单位：示例县")
     assert answered["reply_text"] == "已转物业办理。"
