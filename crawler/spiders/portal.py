@@ -176,7 +176,9 @@ class PortalSpider(scrapy.Spider):
             spec["url"], method=spec.get("method", "POST"), body=spec.get("body", ""),
             headers=headers, callback=self.parse_dataproxy, errback=self.on_error,
             dont_filter=True,
-            meta={"agency": agency_id, "role": "dataproxy", "target": spec["url"],
+            # A POST is never re-sent by Twisted on a pooled connection the server closed meanwhile
+            # (only idempotent methods are); a few retries make that race harmless.
+            meta={"agency": agency_id, "role": "dataproxy", "target": spec["url"], "max_retry_times": 3,
                   "column_url": spec.get("column_url", ""), "depth": depth, "source": source,
                   "spec": spec, "download_slot": self.slot(agency_id, spec["url"])},
         )
