@@ -297,3 +297,22 @@ def test_channel_missing_is_a_veto_in_both_profiles():
         assert [v.rule for v in card.vetoes] == ["reply-channel-missing"] and not card.passed
         pending = score_agency([{**finding, "rule": "reply-unanswered", "field": "pending"}], [], profile)
         assert pending.passed and not pending.vetoes and pending.score < 100
+
+
+@pytest.mark.parametrize("value, expected", [(3, 3), ("10", 10), (None, 0)])
+def test_reply_limit_in_the_agencies_file(value, expected):
+    from crawler.agencies import parse_agencies
+    extra = "" if value is None else f"\n  reply_limit_workdays: {value}"
+    agencies = parse_agencies(f"- id: zfb\n  name: 示例县\n  url: https://www.example.org/{extra}\n",
+                              "agencies.yml")
+    assert agencies[0].reply_limit_workdays == expected
+
+
+@pytest.mark.parametrize("value", ["three", 0, -2, 61, "true", "3.5"])
+def test_bad_reply_limit_is_one_line_naming_the_field(value):
+    from crawler.agencies import AgencyConfigError, parse_agencies
+    with pytest.raises(AgencyConfigError) as err:
+        parse_agencies(f"- id: zfb\n  name: 示例县\n  url: https://www.example.org/\n"
+                       f"  reply_limit_workdays: {value}\n", "agencies.yml")
+    message = str(err.value)
+    assert "\n" not in message and "reply_limit_workdays" in message and "entry 1 (id=zfb)" in message
