@@ -13,18 +13,19 @@ redirects) take Python values; URLs starting with ``/`` are joined to the agency
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
-from checks.registry import REGISTRY, AgencyView, Finding, NotApplicable
+from checks.registry import REGISTRY, AgencyView, Finding, NotApplicable, load_rules
 from crawler.agencies import Agency
 from crawler.store import Store, dumps
 
 HOME = "https://www.example.org/"
-JSON_COLUMNS = {"meta", "footer", "facts", "downloads", "fields", "redirects", "config"}
-URL_COLUMNS = {"url", "final_url", "column_url", "page_url", "source", "target", "seen_on"}
+JSON_COLUMNS = {"meta", "footer", "facts", "downloads", "fields", "redirects", "config",
+                "quoted_titles", "doc_numbers"}
+URL_COLUMNS = {"url", "final_url", "column_url", "page_url", "source", "target", "seen_on",
+               "list_url"}
 FULL_FOOTER = {"site_id": "3401000001", "icp": "皖ICP备12345678号-1",
                "psb": "皖公网安备 34010202000123号", "sponsor": "示例市教育局"}
 
@@ -47,6 +48,12 @@ COLUMN_DEFAULTS: dict[str, Any] = {
 }
 ITEM_DEFAULTS: dict[str, Any] = {"title": "", "date": None, "page_url": None, "position": 0}
 LINK_DEFAULTS: dict[str, Any] = {"anchor": "", "tag": "a", "on_home": 0, "scope": "internal"}
+LINK_CHECK_DEFAULTS: dict[str, Any] = {
+    "final_url": None, "redirects": [], "status": 404, "error": "", "verdict": "broken",
+    "reason": "http-404", "scope": "internal", "content_type": "text/html", "method": "GET",
+    "elapsed": 0.1, "checked_at": "2026-11-27T02:00:00+00:00"}
+PROBE_DEFAULTS: dict[str, Any] = {"ok": 1, "status": 200, "elapsed": 0.2, "error": "", "origin": "probe",
+                                  "run_id": None}
 
 
 class StoreFactory:
@@ -117,6 +124,47 @@ class StoreFactory:
     def links(self, agency_id: str, *rows: dict) -> None:
         self.store.insert_many("links", self._rows(agency_id, LINK_DEFAULTS, rows))
 
+    def link_checks(self, agency_id: str, *rows: dict) -> None:
+        """Outcomes of link checks (default: a broken internal link answered 404)."""
+        rows_ = self._rows(agency_id, LINK_CHECK_DEFAULTS, rows)
+        for row in rows_:
+            row["final_url"] = row["final_url"] or row["url"]
+        self.store.insert_many("link_checks", rows_)
+
+    def probes(self, agency_id: str, *rows: dict) -> None:
+        """Availability probes (default: the home page opened in 0.2 s); not tied to the run."""
+        home = self.homes.get(agency_id, HOME)
+        rows_ = self._rows(agency_id, {**PROBE_DEFAULTS, "url": home}, rows)
+        self.store.insert_many("probes", rows_)
+
+    # 政策解读 / 互动回应 facts (crawler/interaction.py); rows as the crawler writes them.
+    def interpretations(self, agency_id: str, *rows: dict) -> None:
+        defaults = {"title": "", "pub_date": "", "pub_date_label": "发布时间", "detected_by": "title",
+                    "column_name": "", "quoted_titles": [], "doc_numbers": []}
+        self.store.insert_many("interpretations", self._rows(agency_id, defaults, rows))
+
+    def interpretation_links(self, agency_id: str, *rows: dict) -> None:
+        defaults = {"anchor": "", "label": "相关解读"}
+        self.store.insert_many("interpretation_links", self._rows(agency_id, defaults, rows))
+
+    def message_lists(self, agency_id: str, *rows: dict) -> None:
+        defaults = {"name": "政务咨询", "name_source": "meta:ColumnName", "channel": "consultation",
+                    "state": "readable", "reason": "", "messages": 0}
+        rows_ = self._rows(agency_id, defaults, rows)
+        for row in rows_:
+            row["url"] = row.get("url") or row["page_url"]
+        self.store.insert_many("message_lists", rows_)
+
+    def messages(self, agency_id: str, *rows: dict) -> None:
+        defaults = {"found_in": "list", "list_url": "", "page_url": "", "title": "", "asked_date": "",
+                    "asked_label": "留言时间", "replied_date": "", "replied_label": "", "status": "",
+                    "status_label": "", "replier": "", "has_reply_text": 0, "channel": "consultation",
+                    "where_found": "table"}
+        rows_ = self._rows(agency_id, defaults, rows)
+        for row in rows_:
+            row["page_url"] = row["page_url"] or row["list_url"] or row["url"]
+        self.store.insert_many("messages", rows_)
+
     def view(self, agency_id: str = "a1", profile: dict | None = None) -> AgencyView:
         run = self.store.run(self.run_id)
         agency = next(self.store.query("select * from agencies where run_id = ? and id = ?",
@@ -126,8 +174,7 @@ class StoreFactory:
 
 def _rule(rule_id: str):
     if rule_id not in REGISTRY:
-        for module in ("documents", "freshness", "identity", "disclosure"):
-            importlib.import_module(f"checks.{module}")
+        load_rules()
     return REGISTRY[rule_id]
 
 

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from checks.documents import _calendar
 from checks.registry import AgencyView, NotApplicable
-from checks.workdays import WorkdayCalendar
+from checks.workdays import WorkdayCalendar, calendar_for
 
 DEFAULT_REPLY_LIMIT = 5
 VETO_MONTHS = 3
@@ -41,7 +40,7 @@ def reply_limit(view: AgencyView) -> tuple[int, str]:
 
 
 def calendar(view: AgencyView) -> WorkdayCalendar:
-    return _calendar(view)
+    return calendar_for(view, view.setting("holiday_file", None))
 
 
 def consultation_lists(view: AgencyView) -> list[dict]:

@@ -32,7 +32,8 @@ def _verdicts(view: AgencyView, targets: list[str]) -> dict[str, dict]:
 
 
 @rule(id="reply-channel-missing", family="interaction", title="无咨询渠道",
-      ref="指标2019 · 单项否决 · 互动回应差", default="信访/纪检举报/访谈/征集 不算")
+      ref="指标2019 · 单项否决 · 互动回应差", default="信访/纪检举报/访谈/征集 不算",
+      reads=("pages", "message_lists", "links", "link_checks"))
 def reply_channel_missing(view: AgencyView) -> Iterator[Finding]:
     """无咨询渠道：网站上找不到可用的在线咨询渠道（政务咨询 / 在线咨询 / 留言 / 信箱 / 问政）。
 

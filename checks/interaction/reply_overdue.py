@@ -18,7 +18,9 @@ from checks.registry import AgencyView, Finding, NotApplicable, rule
 
 @rule(id="reply-overdue", family="interaction", title="留言答复超期",
       ref="指标2019 · 互动回应; 各地留言办理规定（seed「5个工作日内形成书面答复意见」）",
-      default="5 个工作日（单位可设 reply_limit_workdays）")
+      default="单位可在单位文件中设 reply_limit_workdays",
+      reads=("message_lists", "messages", "agencies", "runs"),
+      options={"reply_limit_workdays": 5, "holiday_file": None})
 def reply_overdue(view: AgencyView) -> Iterator[Finding]:
     """留言答复超期：留言的回复时间晚于提问时间后 5 个工作日（``reply_limit_workdays``）。
 

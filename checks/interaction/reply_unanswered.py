@@ -25,7 +25,9 @@ FIELD_NAMES = {"over-3-months": "超过3个月未答复", "pending": "超过答�
 
 
 @rule(id="reply-unanswered", family="interaction", title="留言未答复",
-      ref="指标2019 · 单项否决 · 互动回应差", default="5 个工作日; 3 个月为单项否决")
+      ref="指标2019 · 单项否决 · 互动回应差", default="超过 3 个月为单项否决",
+      reads=("message_lists", "messages", "agencies", "runs"),
+      options={"reply_limit_workdays": 5, "holiday_file": None})
 def reply_unanswered(view: AgencyView) -> Iterator[Finding]:
     """留言未答复：留言超过答复时限仍无回复；超过 3 个月即「互动回应差」单项否决。
 

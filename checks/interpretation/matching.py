@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from checks.documents import _calendar, policy_documents
+from checks.documents.scope import policy_documents
 from checks.registry import AgencyView
-from checks.workdays import WorkdayCalendar
+from checks.workdays import WorkdayCalendar, calendar_for
 from crawler.extract.interpretation import (
     column_word,
     normalize_doc_number,
@@ -144,7 +144,7 @@ def _doc_matches(doc: dict, found: dict[str, dict], from_docs: dict, to_docs: di
 
 def calendar(view: AgencyView) -> WorkdayCalendar:
     """The working-day calendar the document rules use (holiday file from the profile or run)."""
-    return _calendar(view)
+    return calendar_for(view, view.setting("holiday_file", None))
 
 
 def earliest(hits: list[dict]) -> tuple[dt.date | None, dict | None]:
