@@ -58,6 +58,7 @@ _SPACED = re.compile(r"[ \u3000\xa0]+")
 _DETAIL_LABEL = re.compile(rf"(?:^|(?<=[\n\s|｜丨]))({_LABEL_ALT})\s*(?:[:：]|(?=\n))", re.M)
 _INLINE = re.compile(rf"({_LABEL_ALT})\s*[:：]\s*")
 _FOOTER = re.compile(r"主办单位|承办单位|版权所有|ICP备|网站标识码|公网安备|Copyright", re.I)
+_DATE_LABEL_HINT = re.compile("|".join(map(re.escape, ASKED_LABELS + REPLY_LABELS)))
 _STATUS_ANY = re.compile("|".join(map(re.escape, INVALID_WORDS + REPLIED_WORDS + PENDING_WORDS)))
 _JS_LOADER = re.compile(r"\$\.(?:ajax|get|post|getJSON)\s*\(|\bfetch\s*\(|XMLHttpRequest|axios\.|"
                         r"\.load\s*\(\s*['\"]|new\s+Vue\s*\(|createApp\s*\(|ReactDOM", re.I)
@@ -366,6 +367,8 @@ def consultation_facts(root, url: str, title: str, headings: tuple[str, ...], me
     """
     try:
         name, source, kind = channel_name(title, headings, meta, text)
+        if not kind and not _DATE_LABEL_HINT.search(text or ""):
+            return None  # no channel name and no 提问/回复时间 label: no consultation facts (fast path)
         rows = message_rows(root, url)
         if not is_home and len(rows) < 2:
             detail = message_detail(text)

@@ -45,6 +45,8 @@ _CRUMB_SEP = re.compile(r"\s*(?:->|>>|>|»|›|→|＞|/|\\|＼)\s*")
 _CRUMB_TRAIL = re.compile(r"(?:->|>>|>|»|›|→|＞|/|\\|＼)\s*$")
 LINK_LABELS = ("相关解读", "政策解读", "文件解读", "解读材料", "图文解读", "解读")
 _LABEL = re.compile(r"(?:" + "|".join(LINK_LABELS) + r")\s*[:：]\s*$")
+_LABEL_IN_TEXT = re.compile(r"(?:" + "|".join(LINK_LABELS) + r")\s*[:：]")
+_ANCHOR_WORDS = ("解读", "图解", "一图", "答记者问")
 _NAV_TOKENS = re.compile(r"(?:^|[\s_-])(?:nav|menu|header|head|top|foot|footer|bottom|daohang|dh|"
                          r"copyright|breadcrumb|crumb|position|location|dqwz)(?:$|[\s_\d-])", re.I)
 _PUB_LABELS = re.compile(r"(?:发布日期|发布时间|公开日期|发文日期|日期|时间)\s*[:：]\s*([^\n]{6,30})")
@@ -256,7 +258,7 @@ def _preceding_text(a, limit: int = 40) -> str:
     return " ".join(before.split())[-limit:]
 
 
-def interpretation_links(root, links: list[dict]) -> list[dict]:
+def interpretation_links(root, links: list[dict], text: str | None = None) -> list[dict]:
     """The 解读 links of a page: ``[{"url", "text", "label"}]`` in page order, one per URL.
 
     ``links`` are the page's extracted links (absolute ``url`` and ``text``, as
@@ -266,6 +268,9 @@ def interpretation_links(root, links: list[dict]) -> list[dict]:
     """
     if root is None:
         return []
+    labelled = text is None or bool(_LABEL_IN_TEXT.search(text))
+    if not labelled and not any(w in (link.get("text") or "") for link in links for w in _ANCHOR_WORDS):
+        return []  # neither a 相关解读： label nor a 解读 anchor on the page (fast path)
     by_text: dict[str, list[str]] = {}
     for link in links:
         if link.get("tag") == "a" and str(link.get("url", "")).startswith(("http://", "https://")):
@@ -278,10 +283,12 @@ def interpretation_links(root, links: list[dict]) -> list[dict]:
                 continue
             text = " ".join("".join(a.itertext()).split()) or (a.get("title") or "").strip()
             urls = by_text.get(text[:200]) or []
-            if not urls or _in_navigation(a):
+            if not urls or (not labelled and not any(w in text for w in _ANCHOR_WORDS)):
+                continue
+            if _in_navigation(a):
                 continue
             label = ""
-            before = _preceding_text(a)
+            before = _preceding_text(a) if labelled else ""
             m = _LABEL.search(before)
             if m:
                 label = m.group(0).rstrip("：: ")

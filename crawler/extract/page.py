@@ -154,7 +154,7 @@ def _interaction(root, url: str, html: str, title: str, headings: list[str], met
     if kind in DOCUMENT_KINDS:
         found["interpretation"] = interpretation.interpretation_facts(
             title, tuple(headings), meta, stream.text, fields)
-        found["interpretation_links"] = interpretation.interpretation_links(root, links)
+        found["interpretation_links"] = interpretation.interpretation_links(root, links, stream.text)
     found["consultation"] = consultation.consultation_facts(
         root, url, title, tuple(headings), meta, stream.text, html, article, False)
     return found
