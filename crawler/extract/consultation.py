@@ -339,15 +339,17 @@ def channel_name(title: str, headings: tuple[str, ...], meta: dict, text: str) -
     return "", "", ""
 
 
-def list_state(html: str, text: str, rows: list[dict]) -> tuple[str, str]:
+def list_state(html: str, text: str, rows: list[dict], js_reason: str = "") -> tuple[str, str]:
     """``(state, reason)`` of a consultation list page: ``readable``, ``empty`` (an explicit 暂无
-    phrase) or ``unreadable`` (``javascript``: rendered by a script from an API; ``login``: behind a
-    login form; ``no-rows``: no message rows recognised)."""
+    phrase) or ``unreadable`` (``javascript``: rendered by a script from an API or a template —
+    ``js_reason`` is :func:`crawler.extract.jsrender.unreadable_reason`'s verdict on the column,
+    when the page is one, else its scripts are searched for a loader; ``login``: behind a login
+    form; ``no-rows``: no message rows recognised)."""
     if rows:
         return "readable", ""
     if _LOGIN.search(html or "") and ("登录" in (text or "") or "登陆" in (text or "")):
         return "unreadable", "login"
-    if _JS_LOADER.search(html or ""):
+    if js_reason or _JS_LOADER.search(html or ""):
         return "unreadable", "javascript"
     for phrase in BLANK_PHRASES:
         if phrase in (text or ""):
@@ -356,7 +358,8 @@ def list_state(html: str, text: str, rows: list[dict]) -> tuple[str, str]:
 
 
 def consultation_facts(root, url: str, title: str, headings: tuple[str, ...], meta: dict,
-                       text: str, html: str, article: bool, is_home: bool) -> dict | None:
+                       text: str, html: str, article: bool, is_home: bool,
+                       js_reason: str = "") -> dict | None:
     """The consultation facts of one page, or None.
 
     A detail page: ``{"kind": "detail", "name", "name_source", "channel", "message": {…}}``.
@@ -380,7 +383,7 @@ def consultation_facts(root, url: str, title: str, headings: tuple[str, ...], me
             return None  # rows without a channel name must at least say when they were asked
         if not rows and (article or is_home):
             return None
-        state, reason = list_state(html, text, rows)
+        state, reason = list_state(html, text, rows, js_reason)
         return {"kind": "list", "name": name, "name_source": source,
                 "channel": kind or "consultation", "state": state, "reason": reason,
                 "messages": rows}

@@ -208,6 +208,8 @@ def interpretation_facts(title: str, headings: tuple[str, ...], meta: dict, text
     pub_date, pub_label = pub.get("date"), pub.get("label") or ""
     if pub_date and pub.get("where") == "meta":
         pub_label = "PubDate(meta)"
+    elif pub_date and not pub_label:
+        pub_label = f"页面日期（无标签，{pub.get('how') or pub.get('where') or 'byline'}）"
     if not pub_date:
         pub_date, pub_label = _byline_date(text)
     body_quotes = quoted_titles(text)

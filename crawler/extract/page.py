@@ -140,7 +140,8 @@ def analyze(html: str | bytes, url: str, is_home: bool = False, explain: bool = 
         guide=guide, report_year=report_year,
     )
     facts.update(_interaction(root, url, html, title, headings, meta, stream, fields, links,
-                              article=article, is_home=is_home, kind=kind))
+                              article=article, is_home=is_home, kind=kind,
+                              js_reason=(column or {}).get("unreadable_reason") or ""))
     if kind in DOCUMENT_KINDS:
         facts["document"] = {"fields": fields, "has_metadata_block": doc["has_metadata_block"],
                              "downloads": kinds.download_links(links)}
@@ -150,7 +151,8 @@ def analyze(html: str | bytes, url: str, is_home: bool = False, explain: bool = 
 
 
 def _interaction(root, url: str, html: str, title: str, headings: list[str], meta: dict, stream,
-                 fields: dict, links: list[dict], *, article: bool, is_home: bool, kind: str) -> dict:
+                 fields: dict, links: list[dict], *, article: bool, is_home: bool, kind: str,
+                 js_reason: str = "") -> dict:
     """政策解读 and 互动回应 facts (:mod:`~crawler.extract.interpretation`,
     :mod:`~crawler.extract.consultation`)."""
     found = {"interpretation": None, "interpretation_links": [], "consultation": None}
@@ -163,7 +165,7 @@ def _interaction(root, url: str, html: str, title: str, headings: list[str], met
             title, tuple(headings), meta, stream.text, fields)
         found["interpretation_links"] = interpretation.interpretation_links(root, links, stream.text)
     found["consultation"] = consultation.consultation_facts(
-        root, url, title, tuple(headings), meta, stream.text, html, article, False)
+        root, url, title, tuple(headings), meta, stream.text, html, article, False, js_reason)
     return found
 
 
