@@ -14,7 +14,9 @@ REASON_TEXT = {
     "reset": "连接被重置", "dns": "域名无法解析", "tls": "HTTPS 证书/加密错误",
     "no-response": "服务器未响应", "empty": "页面内容为空（状态码 200）",
     "too-many-redirects": "重定向次数过多或循环跳转",
+    "not-a-document": "附件无效（返回网页或文件类型不符）",
 }
+NOT_A_DOCUMENT = "not-a-document"  # reported by checks/safety/attachment_invalid.py instead
 SCOPE_TEXT = {"internal": "站内链接", "external": "外部链接", "attachment": "附件/图片"}
 
 
@@ -71,7 +73,7 @@ def home_link_broken(view: AgencyView) -> Iterator[Finding]:
     """
     for target, entry in sorted(broken_links(view).items()):
         home_edges = [e for e in entry["edges"] if e["on_home"]]
-        if home_edges:
+        if home_edges and entry["check"]["reason"] != NOT_A_DOCUMENT:
             yield link_finding(target, entry["check"], home_edges)
 
 
@@ -85,6 +87,6 @@ def link_broken(view: AgencyView) -> Iterator[Finding]:
     How to fix: correct the link target or remove the link on every page listed in the evidence.
     """
     for target, entry in sorted(broken_links(view).items()):
-        if any(e["on_home"] for e in entry["edges"]):
+        if any(e["on_home"] for e in entry["edges"]) or entry["check"]["reason"] == NOT_A_DOCUMENT:
             continue
         yield link_finding(target, entry["check"], entry["edges"])

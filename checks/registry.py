@@ -23,6 +23,7 @@ FAMILIES = {
     "identity": "网站标识",
     "disclosure": "政务公开平台",
     "availability": "站点可访问性",
+    "safety": "内容安全",
 }
 
 RULE_MODULES = [
@@ -32,6 +33,12 @@ RULE_MODULES = [
     "checks.identity",
     "checks.disclosure",
     "checks.availability",
+    # 内容安全 (issue 15): one rule per module
+    "checks.safety.privacy_leak",
+    "checks.safety.wording_error",
+    "checks.safety.hidden_link",
+    "checks.safety.external_link_hijacked",
+    "checks.safety.attachment_invalid",
 ]
 
 

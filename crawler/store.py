@@ -32,6 +32,7 @@ from typing import Any
 import sqlite_utils
 
 from crawler import __version__
+from crawler.safety.schema import SAFETY_SCHEMA
 
 SCHEMA: dict[str, dict[str, Any]] = {
     "runs": {
@@ -127,6 +128,9 @@ SCHEMA: dict[str, dict[str, Any]] = {
         "pk": ("run_id", "agency", "profile"),
     },
 }
+
+# Content-safety tables (issue 15): an additive block, defined in crawler/safety/schema.py.
+SCHEMA.update(SAFETY_SCHEMA)
 
 INDEXES = [
     ("links", ["run_id", "agency", "target"]),

@@ -26,6 +26,7 @@ from crawler.agencies import Agency, load_agencies
 from crawler.extract import analyze, analyze_dataproxy, decode_html
 from crawler.run import carry_forward_rows
 from crawler.outcomes import error_class, failure_verdict, http_verdict
+from crawler.safety.fetch import SafetyFetcher
 from crawler.store import Store, dumps, loads, utcnow
 from crawler.urls import Scope, dedup_key, pattern_key, should_follow, trap_reason
 
@@ -61,6 +62,7 @@ def load_run_agencies(path: str) -> list[Agency]:
 
 class PortalSpider(scrapy.Spider):
     name = "portal"
+    safety: SafetyFetcher | None = None  # content-safety fetches (crawler.safety.fetch)
 
     def __init__(self, agencies: str = "", run_id: str | int = 0, resume: str | bool = False,
                  db: str = "", *args, **kwargs):
@@ -86,6 +88,7 @@ class PortalSpider(scrapy.Spider):
             spider.start_standalone_run()
         crawler.signals.connect(spider.on_headers, signal=signals.headers_received)
         crawler.signals.connect(spider.on_closed, signal=signals.spider_closed)
+        spider.safety = SafetyFetcher.from_crawler(crawler, spider)
         return spider
 
     def start_standalone_run(self) -> None:
@@ -252,6 +255,7 @@ class PortalSpider(scrapy.Spider):
             yield self.link_check(base, verdict, reason, "internal")
             return
         self.progress[agency_id]["pages"] += 1
+        text = ""
         try:
             # decode_html, not response.text: a body declared utf-8 that is really GBK is common
             text, page["encoding"] = decode_html(
@@ -275,6 +279,8 @@ class PortalSpider(scrapy.Spider):
         yield page
         if verdict == "ok":
             yield from self.record_facts(agency, response.url, base["url"], facts, is_home)
+            if self.safety is not None:
+                yield from self.safety.page_rows(agency, base["url"], response.url, text)
             yield from self.follow(agency, response.url, facts, depth, is_home)
         # Last: the link check marks the page done for --resume, so it must never reach the store
         # before the page's links (the pipeline may flush between any two items; kill -9 after).
@@ -400,7 +406,12 @@ class PortalSpider(scrapy.Spider):
             if not reason and not over_budget and self.patterns[agency.id][pattern] <= MAX_PER_PATTERN:
                 yield self.page_request(agency.id, url, depth, column_url=column_url, source=source)
                 return
-        yield self.check_request(agency.id, url, scope_kind)
+        fetch = self.safety.request(agency, url, tag, scope_kind) if self.safety is not None else None
+        yield fetch or self.check_request(agency.id, url, scope_kind)
+
+    def parse_safety(self, response):
+        """An attachment download or a capped external page fetch (crawler.safety.fetch)."""
+        yield from batched(self.safety.parse(response))
 
     def parse_dataproxy(self, response):
         yield from batched(self._parse_dataproxy(response))
