@@ -18,6 +18,8 @@ from crawler import __version__
 from crawler.agencies import AgencyConfigError, load_agencies
 from crawler.cliutil import (InputError, agencies_option, as_of_option, db_option, format_option,
                              open_store, parse_as_of)
+from crawler.safety.options import attachment_option
+from crawler.safety.options import scrapy_settings as safety_settings
 from crawler.store import Store, loads
 
 COMMAND_MODULES = ["crawler.inspect_cmd", "reports.commands", "crawler.probe", "crawler.schedule"]
@@ -85,6 +87,7 @@ def scrapy_overrides(concurrency: int, timeout: float, ignore_robots: bool, allo
         "ROBOTSTXT_OBEY": not ignore_robots,
         "GOVAUDIT_ALLOW_PRIVATE": allow_private,
         "GOVAUDIT_PROGRESS_INTERVAL": 0 if quiet else 5.0,
+        **safety_settings(),  # --attachment-max-mb (crawler/safety/options.py)
     }
 
 
@@ -171,6 +174,7 @@ def _last_unfinished(store: Store) -> dict:
 @db_option()
 @as_of_option()
 @crawl_options
+@attachment_option
 @click.option("--resume", is_flag=True, help="Continue the last interrupted run (or --run ID).")
 @click.option("--run", "run_id", type=int, default=None, help="Run to resume.")
 def crawl(agencies_path, db_path, as_of, workers, concurrency, timeout, max_pages, ignore_robots,
@@ -297,6 +301,7 @@ def check(db_path, run_id, as_of, profile, holiday_file, fail_on):
 @db_option()
 @as_of_option()
 @crawl_options
+@attachment_option
 @profile_option()
 @holiday_option()
 @fail_on_option()

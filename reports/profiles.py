@@ -243,7 +243,8 @@ class _Validator:
     def thresholds(self, value: Any, path: tuple) -> None:
         known = {"freshness_windows", "home_window", "publish_late_workdays",
                  "interpretation_late_workdays", "reply_limit_workdays", "probe_failure_share",
-                 "probe_min_per_day", "probe_window_days", "probe_timeout_s", "holiday_file"}
+                 "probe_min_per_day", "probe_window_days", "probe_timeout_s", "holiday_file",
+                 "wording_pairs"}
         value = self.mapping(value, path, known, set())
         for key, item in value.items():
             where = (*path, key)
@@ -257,6 +258,12 @@ class _Validator:
                 self.number(item, where, positive=True, maximum=1)
             elif key == "holiday_file":
                 self.text(item, where)
+            elif key == "wording_pairs":  # 严重表述错误 pairs of the team (crawler/safety/wording.py)
+                from crawler.safety.wording import WordingListError, parse_pairs
+                try:
+                    parse_pairs(item, "wording_pairs")
+                except WordingListError as exc:
+                    self.fail(where, str(exc).split(": ", 1)[-1])
             elif key == "probe_timeout_s":
                 self.number(item, where, positive=True)
             else:

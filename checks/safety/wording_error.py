@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks.registry import AgencyView, Finding, rule
+from checks.registry import AgencyView, Finding, NotApplicable, rule
 from checks.safety.common import require_safety_data
 from crawler.safety.fetch import decompress
-from crawler.safety.wording import WordingPair, builtin_list, find_wording, parse_pairs
+from crawler.safety.wording import (WordingListError, WordingPair, builtin_list, find_wording,
+                                    parse_pairs)
 
 
 def word_list(view: AgencyView) -> tuple[str, list[WordingPair]]:
@@ -15,7 +16,11 @@ def word_list(view: AgencyView) -> tuple[str, list[WordingPair]]:
     version, builtin = builtin_list()
     profile_pairs = (view.profile.get("thresholds") or {}).get("wording_pairs") or []
     agency_pairs = (view.config.get("thresholds") or {}).get("wording_pairs") or []
-    return version, [*builtin, *parse_pairs(profile_pairs, "profile"), *parse_pairs(agency_pairs, "agency")]
+    try:
+        own = [*parse_pairs(profile_pairs, "profile"), *parse_pairs(agency_pairs, "agency")]
+    except WordingListError as exc:
+        raise NotApplicable(f"自定义词表 wording_pairs 有误：{exc}") from None
+    return version, [*builtin, *own]
 
 
 @rule(id="wording-error", family="safety", title="严重表述错误",

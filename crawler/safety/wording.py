@@ -59,7 +59,7 @@ def parse_pairs(entries: Any, origin: str) -> list[WordingPair]:
 def builtin_list() -> tuple[str, tuple[WordingPair, ...]]:
     """(version, pairs) of the shipped list."""
     data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
-    return str(data["version"]), tuple(parse_pairs(data["entries"], "wording.yml"))
+    return str(data["version"]), tuple(parse_pairs(data["entries"], "builtin"))
 
 
 @dataclass(frozen=True)
