@@ -29,6 +29,7 @@ import click
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from checks.registry import FAMILIES
+from checks.safety.common import SAFETY_EVIDENCE_LABELS
 from crawler import __version__
 from crawler.store import Store, loads
 from reports.diff import AgencyDiff, checked_runs, diff_agency, previous_run
@@ -40,7 +41,10 @@ AGENCY_ID_RE = re.compile(r"^[A-Za-z0-9_-]+$")
 FAMILY_COLORS = {
     "links": "#d9534f", "documents": "#f0ad4e", "freshness": "#5bc0de",
     "identity": "#5cb85c", "disclosure": "#8e6cc1", "availability": "#555555",
+    "safety": "#a3001b",
 }
+#: Families shown before all others (内容安全: each finding may be a single-veto accusation).
+FIRST_FAMILIES = ("safety",)
 EVIDENCE_LABELS = {
     "status": "HTTP状态", "error": "错误", "anchor": "链接文字", "tag": "标签",
     "observed_at": "发现时间", "elapsed": "耗时(秒)", "final_url": "最终地址",
@@ -51,6 +55,7 @@ EVIDENCE_LABELS = {
     "limit_workdays": "时限(工作日)", "deadline": "截止日期", "calendar_warnings": "日历提示",
     "labels_found": "识别到的标签", "values": "提取值", "where": "值的位置", "items": "条目数",
 }
+EVIDENCE_LABELS.update(SAFETY_EVIDENCE_LABELS)
 #: Evidence keys whose texts are run-level caveats (e.g. the working-day calendar fell back to weekends).
 WARNING_KEYS = ("calendar_warnings", "warnings")
 MAX_CHART_AGENCIES = 60
@@ -140,6 +145,7 @@ class AgencyReport:
     def by_family(self) -> list[tuple[str, str, list[dict]]]:
         """(family, 中文 name, findings) in FAMILIES order, unknown families last."""
         order = list(FAMILIES) + sorted({f["family"] for f in self.findings} - set(FAMILIES))
+        order.sort(key=lambda fam: fam not in FIRST_FAMILIES)
         groups = [(fam, family_name(fam), [f for f in self.findings if f["family"] == fam]) for fam in order]
         return [g for g in groups if g[2]]
 
@@ -240,7 +246,9 @@ def build_report(store: Store, run_id: int, profile: dict) -> ReportData:
         row = rows[card.agency]
         before = previous_run(store, card.agency, run_id, checked)
         diff = diff_agency(store, card.agency, before, run_id, profile) if before else None
-        reports.append(AgencyReport(rank, card, row, agency_findings(store, run_id, card.agency),
+        found = sorted(agency_findings(store, run_id, card.agency),
+                       key=lambda f: f.get("family") not in FIRST_FAMILIES)  # safety first
+        reports.append(AgencyReport(rank, card, row, found,
                                     diff, agency_warnings(row), review_links(store, run_id, card.agency)))
     return ReportData(run, profile, reports, run_warnings(store, run))
 

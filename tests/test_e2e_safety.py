@@ -145,6 +145,8 @@ def test_no_output_shows_a_full_number(audit):
 
 def test_report_lists_safety_first(audit):
     page = (audit["out"] / "aq.html").read_text(encoding="utf-8")
-    assert "内容安全" in page
-    first_safety = page.find("泄露个人信息")
-    assert 0 <= first_safety < page.find("其他页面不可用链接") or page.find("其他页面不可用链接") < 0
+    problems = page[page.index("<h2>问题清单</h2>"):]
+    families = [part.split("（", 1)[0] for part in problems.split('<h3 id="family-')[1:]]
+    assert families[0].startswith('safety">内容安全'), families
+    rows = (audit["out"] / "findings.csv").read_text(encoding="utf-8-sig").splitlines()[1:]
+    assert "内容安全" in rows[0]
