@@ -45,8 +45,9 @@ def registrable_domain(url_or_host: str) -> str:
     except ValueError:
         pass
     parts = _extractor()(host)
-    found = getattr(parts, "top_domain_under_public_suffix", None) or parts.registered_domain
-    return found or host
+    if hasattr(parts, "top_domain_under_public_suffix"):
+        return parts.top_domain_under_public_suffix or host
+    return parts.registered_domain or host
 
 
 @dataclass
