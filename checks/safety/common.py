@@ -30,7 +30,8 @@ def first_sources(view: AgencyView, targets: list[str]) -> dict[str, list[str]]:
 
 #: Chinese labels of the safety rules' evidence keys (reports/render.py shows evidence with them).
 SAFETY_EVIDENCE_LABELS = {
-    "samples": "样例（已脱敏）", "masked": "号码（已脱敏）", "numbers": "不同号码数", "occurrences": "出现次数",
+    "samples": "样例（已脱敏）", "masked": "号码（已脱敏）", "numbers": "不同号码数",
+    "occurrences": "出现次数",
     "container": "所在位置类型", "linked_from": "链接所在页面", "attachments": "未扫描附件",
     "wrong": "错误表述", "right": "正确表述", "context": "上下文", "contexts": "上下文",
     "list_version": "词表版本", "markers": "命中标记", "category": "类别", "link_domain": "链接域名",
