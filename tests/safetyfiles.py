@@ -94,3 +94,58 @@ def ofd_bytes(pages: list[list[str]]) -> bytes:
                              f'<ofd:Page xmlns:ofd="{ns}"><ofd:Content><ofd:Layer>{objs}</ofd:Layer>'
                              "</ofd:Content></ofd:Page>")
     return out.getvalue()
+
+
+def _cfb(streams: dict[str, bytes]) -> bytes:
+    """A minimal OLE compound file (version 3, 512-byte sectors) holding ``streams`` (each padded
+    to ≥ 4096 bytes, so all live in regular sectors and no mini stream is needed)."""
+    import struct
+
+    sector = 512
+    free, end, fat_sect = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD
+    padded = {name: data.ljust(max(4096, -(-len(data) // sector) * sector), b"\0")
+              for name, data in streams.items()}
+    fat = [fat_sect, end]  # sector 0: the FAT, sector 1: the directory
+    starts = {}
+    for name, data in padded.items():
+        first = len(fat)
+        count = len(data) // sector
+        starts[name] = first
+        fat += [first + i + 1 for i in range(count - 1)] + [end]
+    assert len(fat) <= 128
+    fat += [free] * (128 - len(fat))
+
+    def entry(name: str, kind: int, left: int, right: int, child: int, start: int, size: int) -> bytes:
+        encoded = (name + "\0").encode("utf-16-le") if name else b""
+        return (encoded.ljust(64, b"\0") + struct.pack("<HBB3I", len(encoded), kind, 1, left, right, child)
+                + b"\0" * 16 + b"\0" * 4 + b"\0" * 16 + struct.pack("<IQ", start, size))
+
+    names = list(padded)  # sorted by (length, upper) for the directory tree: a chain of right siblings
+    names.sort(key=lambda n: (len(n), n.upper()))
+    directory = entry("Root Entry", 5, free, free, 1, end, 0)
+    for i, name in enumerate(names):
+        right = i + 2 if i + 1 < len(names) else free
+        directory += entry(name, 2, free, right, free, starts[name], len(padded[name]))
+    directory = directory.ljust(sector, b"\0")
+    header = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 16
+              + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6) + b"\0" * 6
+              + struct.pack("<IIIIIIIII", 0, 1, 1, 0, 4096, end, 0, end, 0)
+              + struct.pack("<I", 0) + struct.pack("<I", free) * 108)
+    body = struct.pack("<128I", *fat) + directory
+    for name in padded:
+        body += padded[name]
+    return header + body
+
+
+def word97_bytes(text: str) -> bytes:
+    """A Word 97–2003 binary document whose main text is ``text`` (one uncompressed piece)."""
+    import struct
+
+    encoded = text.encode("utf-16-le")
+    fib = bytearray(0x800)
+    struct.pack_into("<HH", fib, 0, 0xA5EC, 0x00C1)
+    struct.pack_into("<H", fib, 0x0A, 0x0200)  # fWhichTblStm: the 1Table stream
+    clx = b"\x02" + struct.pack("<I", 16) + struct.pack("<II", 0, len(text)) + \
+        struct.pack("<HIH", 0, 0x800, 0)
+    struct.pack_into("<II", fib, 0x1A2, 0, len(clx))
+    return _cfb({"WordDocument": bytes(fib) + encoded, "1Table": clx})
