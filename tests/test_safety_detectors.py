@@ -76,7 +76,8 @@ HIDDEN = [
      "visibility:hidden"),
     ("off-screen inline", "<div style='position:absolute;top:-3000px'><a href='http://bet.example.net/'>x</a>"
      "</div>", "off-screen"),
-    ("text-indent", "<p style='text-indent:-9999px'><a href='http://bet.example.net/'>x</a></p>", "off-screen"),
+    ("text-indent", "<p style='text-indent:-9999px'><a href='http://bet.example.net/'>x</a></p>",
+     "off-screen"),
     ("font-size 0", "<p style='font-size:0px'><a href='http://bet.example.net/'>x</a></p>", "font-size:0"),
     ("zero size", "<div style='height:0;overflow:hidden'><a href='http://bet.example.net/'>x</a></div>",
      "zero-size"),
@@ -207,8 +208,8 @@ def test_et_written_as_xlsx():
 
 
 def test_docx_paragraphs_and_tables():
-    status, found = leaks(docx_bytes([f"公示：张三 {ID}"], [["姓名", "身份证"], ["李四", make_id("11010519851231002")]]),
-                          "docx")
+    other = make_id("11010519851231002")
+    status, found = leaks(docx_bytes([f"公示：张三 {ID}"], [["姓名", "身份证"], ["李四", other]]), "docx")
     assert status == "scanned" and found["id_number"]["numbers"] == 2
     assert {s["where"] for s in found["id_number"]["samples"]} == {"段落 1", "表格 1 第2行第2列"}
 

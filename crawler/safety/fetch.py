@@ -216,8 +216,10 @@ class SafetyFetcher:
         for link in hidden_links(root, final_url, lambda url: not scope.contains(url)):
             yield {"_table": "hidden_links", **run_agency, "source": page_url, **link}
         blocks = visible_blocks(root)
-        yield from self.privacy_rows({**run_agency, "url": page_url}, "page", summarize(blocks))
-        title = next((b.text for b in blocks if b.where == "标题"), "")
-        text = masked_text(blocks)
+        masked: list[str] = []
+        hits = summarize(blocks, masked=masked)
+        yield from self.privacy_rows({**run_agency, "url": page_url}, "page", hits)
+        title = masked[0] if blocks and blocks[0].where == "标题" else ""
+        text = "\n".join(masked)[:MAX_TEXT_CHARS]
         yield {"_table": "page_texts", **run_agency, "url": page_url, "title": mask_numbers(title)[:500],
                "text_z": compress(text), "chars": len(text)}

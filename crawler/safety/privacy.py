@@ -63,6 +63,7 @@ CODE_LABELS = re.compile(
     r"许可证号|条码|批准文号)"
     r"[^\n\d]{0,12}$", re.I)
 LABEL_WINDOW = 24
+_DIGIT_RUN = re.compile(r"\d{3}")
 # A mobile number right after one of these is an office's published contact line, not a leak.
 CONTACT_LABELS = re.compile(
     r"(联系电话|联系方式|联系人|咨询电话|监督电话|举报电话|投诉电话|服务电话|服务热线|热线|值班电话|"
@@ -133,7 +134,7 @@ def find_numbers(text: str, today: date | None = None) -> list[Hit]:
     if not text:
         return []
     folded = fold(text)
-    if not any(ch.isdigit() for ch in folded):
+    if not _DIGIT_RUN.search(folded):  # every form has a run of at least 3 digits
         return []
     urls = _url_spans(folded)
     hits: list[Hit] = []
@@ -157,9 +158,10 @@ def find_numbers(text: str, today: date | None = None) -> list[Hit]:
     return sorted(hits, key=lambda h: h.start)
 
 
-def mask_numbers(text: str, today: date | None = None) -> str:
+def mask_numbers(text: str, today: date | None = None, hits: list[Hit] | None = None) -> str:
     """``text`` with every number :func:`find_numbers` reports replaced by its masked form.
 
+    ``hits``: the result of :func:`find_numbers` on this text, when the caller has it already.
     Also masks any remaining 17-digit-plus-check run or 11-digit ``1[3-9]`` run, valid or not, so a
     stored context never carries a full number even where the detector declined to report one.
     """
@@ -167,7 +169,7 @@ def mask_numbers(text: str, today: date | None = None) -> str:
         return text
     folded = fold(text)
     out = list(folded)
-    for hit in find_numbers(text, today):
+    for hit in find_numbers(text, today) if hits is None else hits:
         out[hit.start:hit.end] = [""] * (hit.end - hit.start)
         out[hit.start] = hit.masked
     masked = "".join(out)
@@ -186,12 +188,19 @@ def context(text: str, start: int, end: int, width: int = 30) -> str:
 MAX_SAMPLES = 20
 
 
-def summarize(blocks, today: date | None = None) -> dict[str, dict]:
+def summarize(blocks, today: date | None = None, masked: list[str] | None = None) -> dict[str, dict]:
     """Per field, over located text blocks (:class:`crawler.safety.text.Block`): distinct numbers,
-    occurrences, and up to ``MAX_SAMPLES`` samples ``{masked, where, context}`` — all masked."""
+    occurrences, and up to ``MAX_SAMPLES`` samples ``{masked, where, context}`` — all masked.
+
+    ``masked``: when a list is given, each block's text with its numbers masked is appended to it
+    (one detector pass serves both the findings and the stored text).
+    """
     found: dict[str, dict] = {}
     for block in blocks:
-        for hit in find_numbers(block.text, today):
+        hits = find_numbers(block.text, today)
+        if masked is not None:
+            masked.append(mask_numbers(block.text, today, hits))
+        for hit in hits:
             entry = found.setdefault(hit.field, {"keys": set(), "occurrences": 0, "samples": []})
             entry["occurrences"] += 1
             if hit.key not in entry["keys"] and len(entry["samples"]) < MAX_SAMPLES:

@@ -28,9 +28,12 @@ _FOLD = {**{0xFF10 + i: 0x30 + i for i in range(10)}, 0xFF38: ord("X"), 0xFF58: 
 _WS_RUN = re.compile(r"[ \t\r\f\v]+")
 
 
+_FOLDABLE = re.compile("[" + "".join(chr(c) for c in _FOLD) + "]")
+
+
 def fold(text: str) -> str:
     """Full-width digits/X/space/hyphen/asterisk to ASCII, lengths unchanged (offsets stay valid)."""
-    return text.translate(_FOLD)
+    return text.translate(_FOLD) if _FOLDABLE.search(text) else text
 
 
 @dataclass(frozen=True)
