@@ -29,7 +29,7 @@ import click
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from checks.registry import FAMILIES
-from checks.safety.common import SAFETY_EVIDENCE_LABELS
+from checks.safety.common import SAFETY_EVIDENCE_LABELS, unscanned_attachments
 from crawler import __version__
 from crawler.store import Store, loads
 from reports.diff import AgencyDiff, checked_runs, diff_agency, previous_run
@@ -232,7 +232,8 @@ def review_links(store: Store, run_id: int, agency: str) -> list[dict]:
         " and l.target = c.url limit 1) as source "
         "from link_checks c where c.run_id = ? and c.agency = ? and c.verdict in ('review', 'skipped') "
         "order by c.url", [run_id, agency])
-    return [{**row, "reason_text": REVIEW_REASONS.get(row["reason"], row["reason"])} for row in rows]
+    return [{**row, "reason_text": REVIEW_REASONS.get(row["reason"], row["reason"])} for row in rows] \
+        + unscanned_attachments(store, run_id, agency)  # 内容安全: attachments not scanned
 
 
 def build_report(store: Store, run_id: int, profile: dict) -> ReportData:

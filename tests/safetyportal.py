@@ -169,7 +169,6 @@ EXPECTED = {
     ("privacy-leak", "/files/list.pdf", "id_number"),
     ("privacy-leak", "/files/list.pdf", "mobile"),
     ("privacy-leak", "/files/table.xls", "id_number"),
-    ("privacy-leak", "/", "not-scanned"),
     ("wording-error", "/wz/cuowu.html", "builtin"),   # 中华人民共合国 (text), 国务院办工厅 (title)
     ("wording-error", "/wz/cuowu.html", "agency"),    # 王示列 from the agencies file
     ("hidden-link", "ext:/bet1", "display:none"),

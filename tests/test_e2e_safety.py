@@ -103,9 +103,13 @@ def test_privacy_evidence_is_masked_and_located(audit):
     assert sheet["evidence"]["numbers"] == 2 and key(audit, sheet["source"]) == "/"
     assert sheet["evidence"]["samples"][0]["where"] == "表「名单」第2行 第C列"
     assert leaks[("/files/list.pdf", "mobile")]["evidence"]["samples"][0]["where"] == "第 2 页"
-    unscanned = {key(audit, a["url"]): a["status"]
-                 for a in leaks[("/", "not-scanned")]["evidence"]["attachments"]}
+    # not scanned is never clean: listed for review on the agency's report and in its JSON
+    review = json.loads((audit["out"] / "aq.json").read_text(encoding="utf-8"))["review_links"]
+    unscanned = {key(audit, r["url"]): r["reason"].split(":", 1)[1] for r in review
+                 if r["reason"].startswith("not-scanned:")}
     assert unscanned == portal.NOT_SCANNED
+    page = (audit["out"] / "aq.html").read_text(encoding="utf-8")
+    assert "附件未扫描个人信息：pdf: 无文字层" in page and "超过附件大小上限" in page
 
 
 def test_hijack_and_invalid_attachment_evidence(audit):

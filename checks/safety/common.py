@@ -28,6 +28,21 @@ def first_sources(view: AgencyView, targets: list[str]) -> dict[str, list[str]]:
     return {target: sorted(sources) for target, sources in found.items()}
 
 
+def unscanned_attachments(store, run_id: int, agency: str) -> list[dict]:
+    """Attachments the privacy scan could not read (over the cap, unreadable), as review rows
+    (the shape of reports.render.review_links): a person checks them; they are never "clean"."""
+    rows = store.query(
+        "select a.url, a.status as scan_status, a.reason as scan_reason, a.bytes, a.scanned_at, "
+        "(select l.source from links l where l.run_id = a.run_id and l.agency = a.agency "
+        " and l.target = a.url limit 1) as source "
+        "from attachments a where a.run_id = ? and a.agency = ? and a.status in ('too-large', 'unreadable') "
+        "order by a.url", [run_id, agency])
+    return [{"url": r["url"], "status": None, "reason": f"not-scanned:{r['scan_status']}",
+             "verdict": "review", "scope": "attachment", "checked_at": r["scanned_at"], "source": r["source"],
+             "reason_text": "附件未扫描个人信息：" + (r["scan_reason"] if r["scan_status"] == "unreadable"
+                                                    else "超过附件大小上限")} for r in rows]
+
+
 #: Chinese labels of the safety rules' evidence keys (reports/render.py shows evidence with them).
 SAFETY_EVIDENCE_LABELS = {
     "samples": "样例（已脱敏）", "masked": "号码（已脱敏）", "numbers": "不同号码数",

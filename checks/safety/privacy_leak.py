@@ -9,8 +9,6 @@ from checks.safety.common import first_sources, require_safety_data
 from crawler.store import loads
 
 FIELD_TEXT = {"id_number": "身份证号码", "mobile": "手机号码"}
-NOT_SCANNED = ("too-large", "unreadable")
-MAX_LISTED = 50
 
 
 @rule(id="privacy-leak", family="safety", title="泄露个人信息",
@@ -27,7 +25,8 @@ def privacy_leak(view: AgencyView) -> Iterator[Finding]:
     where each was found and how many distinct numbers there are. Codes (索引号, 文号, 网站标识码,
     公安备案), landlines, numbers in URLs and published contact lines are not reported.
     Attachments that could not be scanned (over the size cap, unreadable, scans without a text
-    layer) are listed in one ``not-scanned`` finding for manual review — never counted as clean.
+    layer) are not findings but are listed on the agency's report under 需人工复核 (and in its
+    JSON ``review_links``) — never counted as clean.
     Why: disclosure work requires de-identification (去标识化); an exposed ID list is a leak
     incident under 指标2019's single-veto item.
     How to fix: take the page or file down, publish a masked version (keep at most the first 4
@@ -51,14 +50,3 @@ def privacy_leak(view: AgencyView) -> Iterator[Finding]:
             evidence={"container": hit["container"], "numbers": hit["numbers"],
                       "occurrences": hit["occurrences"], "samples": samples,
                       "linked_from": linking[:10]})
-    unscanned = view.rows("attachments", "status in ('too-large', 'unreadable')")
-    if unscanned:
-        home = view.home_page()
-        counts = {s: sum(1 for a in unscanned if a["status"] == s) for s in NOT_SCANNED}
-        yield Finding(
-            url=home["url"] if home else view.agency.get("url", ""), field="not-scanned",
-            detail=(f"{len(unscanned)} 个附件未能扫描个人信息（超过大小上限 {counts['too-large']} 个、"
-                    f"无法读取 {counts['unreadable']} 个），需人工复核，不视为无问题"),
-            evidence={"attachments": [{"url": a["url"], "status": a["status"], "reason": a["reason"],
-                                       "bytes": a["bytes"]} for a in unscanned[:MAX_LISTED]],
-                      "count": len(unscanned)})

@@ -162,7 +162,9 @@ class SafetyFetcher:
             return
         detected = signature(body)
         row["detected"] = detected
-        if mismatch(ext, detected) and not (truncated and not body):
+        # a body cut at the cap is judged only when it is plainly a web page (partial evidence
+        # of anything else accuses no one)
+        if mismatch(ext, detected) and (not truncated or detected in ("html", "html-table")):
             row.update(status="not-a-document",
                        reason="返回网页而不是文件" if detected in ("html", "html-table") else
                        ("文件为空" if detected == "empty" else f"文件内容为 {detected}，与 .{ext} 不符"))
