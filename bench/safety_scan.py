@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/safety_scan.py              # 1,000 attachments, corpus pages × 20
     .venv/bin/python bench/safety_scan.py --count 200  # quicker
+    .venv/bin/python bench/safety_scan.py --crawl 1000 # also: a real crawl of 1,000 attachments, scan on/off
 
 Attachments are made here (the generators the tests use): a mix of xlsx 名单 (200 rows), csv
 (200 rows, GBK), docx (30 paragraphs and a 50-row table), a 5-page text PDF, a Word 97 .doc, a
@@ -9,7 +10,10 @@ Attachments are made here (the generators the tests use): a mix of xlsx 名单 (
 crawler reads a downloaded attachment (signature → reader → privacy summary), in this process,
 one after another; the figures are CPU-bound work on one core. Pages: the real pages of
 ``../shared/corpus`` through the crawler's per-page safety pass (parse, visible blocks, privacy,
-hidden links, masked compressed text). Prints a Markdown table.
+hidden links, masked compressed text). ``--crawl N``: a local portal (tests/faultserver.py, 127.0.0.1)
+with N of those attachments linked from pages of 50 links, crawled by ``cli.py crawl`` twice — with the
+scan (default cap) and with ``--attachment-max-mb 0`` (headers-only checks) — wall and CPU of the crawl
+process tree, and the bytes the server sent. Prints Markdown tables.
 """
 
 from __future__ import annotations
@@ -118,10 +122,58 @@ def bench_pages(repeat: int) -> dict[str, float]:
     return {"pages": len(pages) * repeat, "safety": safety, "analyze": time.process_time() - started}
 
 
+def bench_crawl(count: int) -> list[list]:
+    """Wall/CPU seconds and MB sent for crawling ``count`` attachments with and without the scan."""
+    import subprocess
+    import tempfile
+
+    from tests.faultserver import serve
+    from tests.safetyportal import FilesHandler
+
+    files = samples()
+    kinds = list(files)
+    site: dict[str, tuple[str, bytes]] = {}
+    pages = []
+    for start in range(0, count, 50):
+        links = "".join(f'<li><a href="/f/{n}.{kinds[n % len(kinds)]}">附件{n}</a></li>'
+                        for n in range(start, min(count, start + 50)))
+        path = f"/list{start // 50}.html"
+        pages.append(path)
+        site[path] = ("text/html; charset=utf-8", f"<html><body><ul>{links}</ul></body></html>".encode())
+    for n in range(count):
+        ext = kinds[n % len(kinds)]
+        site[f"/f/{n}.{ext}"] = ("application/octet-stream", files[ext])
+    index = "".join(f'<a href="{p}">列表</a>' for p in pages)
+    site["/"] = ("text/html; charset=utf-8", f"<html><body>{index}</body></html>".encode())
+    handler = type("BenchSite", (FilesHandler,), {"FILES": site, "REDIRECTS": {}})
+    rows = []
+    with serve(handler) as served, tempfile.TemporaryDirectory() as tmp:
+        agencies = Path(tmp) / "agencies.yml"
+        agencies.write_text(f"- id: b\n  name: 基准\n  url: {served.base_url}/\n", encoding="utf-8")
+        modes = (("scan on (20 MB cap)", []),
+                 ("scan off (--attachment-max-mb 0)", ["--attachment-max-mb", "0"]))
+        for label, extra in modes:
+            sent_before = served.total_bytes()
+            usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+            started = time.perf_counter()
+            subprocess.run([sys.executable, str(ROOT / "cli.py"), "crawl", "--agencies", str(agencies),
+                            "--db", str(Path(tmp) / f"{len(rows)}.db"), "--workers", "1", "--quiet",
+                            "--concurrency", "8", *extra], check=True, cwd=ROOT, capture_output=True)
+            wall = time.perf_counter() - started
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = (after.ru_utime - usage.ru_utime) + (after.ru_stime - usage.ru_stime)
+            sent = (served.total_bytes() - sent_before) / 1e6
+            rows.append([label, count, round(wall, 1), round(cpu, 1), round(sent, 1),
+                         round(wall / count * 1000, 1), round(sent / count * 1000, 1)])
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=1000, help="attachments to scan (default 1000)")
     parser.add_argument("--page-repeat", type=int, default=20, help="passes over the corpus pages")
+    parser.add_argument("--crawl", type=int, default=0, metavar="N",
+                        help="also crawl N attachments from a local portal, scan on and off")
     args = parser.parse_args()
     rows = bench_attachments(args.count)
     print("| type | files | size KB | ms per file | | numbers per file |")
@@ -133,6 +185,11 @@ def main() -> None:
     print(f"\npages: {n} corpus pages; safety pass {pages['safety'] / n * 1000:.2f} ms CPU per page "
           f"(page analysis for comparison: {pages['analyze'] / n * 1000:.2f} ms)")
     print(f"peak RSS: {peak_rss_mb():.0f} MB")
+    if args.crawl:
+        print("\n| crawl | attachments | wall s | CPU s | MB sent | s per 1,000 | MB per 1,000 |")
+        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+        for row in bench_crawl(args.crawl):
+            print("| " + " | ".join(str(v) for v in row) + " |")
 
 
 if __name__ == "__main__":
