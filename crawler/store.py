@@ -14,10 +14,11 @@ Tables (all keyed by ``run_id`` so a database holds many rounds; browse them wit
 ``documents``     document metadata (文号, 成文日期, …) with the label and place each value came from.
 ``columns``       column (栏目) pages: canonical first-page URL, name, type and how it was decided.
 ``list_items``    the items listed on column pages (title, url, ISO date), for freshness rules.
-``findings``      what the rules found, with evidence; written by ``cli.py check``.
-``rule_status``   per run, agency and rule: ran / not-applicable (with the reason), finding count.
 ``probes``        availability probes of home pages (``cli.py probe`` and each crawl's home fetch).
-``scorecards``    scores per run, agency and scoring profile.
+
+Later stages own their tables and register them here with :func:`register_table` (the store
+creates every registered table when it opens): ``findings`` and ``rule_status`` belong to
+``checks.registry``, ``scorecards`` to ``reports.scoring``.
 """
 
 from __future__ import annotations
@@ -32,7 +33,6 @@ from typing import Any
 import sqlite_utils
 
 from crawler import __version__
-from crawler.safety.schema import SAFETY_SCHEMA
 
 SCHEMA: dict[str, dict[str, Any]] = {
     "runs": {
@@ -98,21 +98,6 @@ SCHEMA: dict[str, dict[str, Any]] = {
         },
         "pk": ("run_id", "agency", "column_url", "url"),
     },
-    "findings": {
-        "columns": {
-            "run_id": int, "agency": str, "rule": str, "family": str, "url": str,
-            "source": str, "field": str, "detail": str, "evidence": str, "observed_at": str,
-            "status": str,
-        },
-        "pk": None,
-    },
-    "rule_status": {
-        "columns": {
-            "run_id": int, "agency": str, "rule": str, "status": str, "reason": str,
-            "findings": int,
-        },
-        "pk": ("run_id", "agency", "rule"),
-    },
     "probes": {
         "columns": {
             "agency": str, "url": str, "at": str, "ok": int, "status": int, "elapsed": float,
@@ -120,25 +105,23 @@ SCHEMA: dict[str, dict[str, Any]] = {
         },
         "pk": None,
     },
-    "scorecards": {
-        "columns": {
-            "run_id": int, "agency": str, "profile": str, "score": float, "passed": int,
-            "vetoes": str, "deductions": str, "families": str, "computed_at": str,
-        },
-        "pk": ("run_id", "agency", "profile"),
-    },
 }
-
-# Content-safety tables (issue 15): an additive block, defined in crawler/safety/schema.py.
-SCHEMA.update(SAFETY_SCHEMA)
 
 INDEXES = [
     ("links", ["run_id", "agency", "target"]),
-    ("findings", ["run_id", "agency", "rule"]),
     ("list_items", ["run_id", "agency", "column_url"]),
     ("list_items", ["run_id", "agency", "page_url"]),
     ("probes", ["agency", "at"]),
 ]
+
+
+def register_table(name: str, columns: dict[str, type], pk: tuple[str, ...] | None,
+                   indexes: Iterable[list[str]] = ()) -> None:
+    """Add a table a later stage owns to the schema every store creates (idempotent)."""
+    SCHEMA[name] = {"columns": columns, "pk": pk}
+    for cols in indexes:
+        if (name, cols) not in INDEXES:
+            INDEXES.append((name, cols))
 
 
 def utcnow() -> str:

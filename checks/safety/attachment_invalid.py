@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks.links import broken_links, link_finding
+from checks.links.broken import NOT_A_DOCUMENT, broken_links, link_finding
 from checks.registry import AgencyView, Finding, rule
 
-NOT_A_DOCUMENT = "not-a-document"
 
 
 @rule(id="attachment-invalid", family="safety", title="附件失效",
       ref="普查2015 · 指标2019 链接可用性（附件下载）",
-      default="文件头与扩展名不符, 或返回网页")
+      default="文件头与扩展名不符, 或返回网页",
+      reads=("pages", "links", "link_checks", "attachments"))
 def attachment_invalid(view: AgencyView) -> Iterator[Finding]:
     """An attachment URL (.pdf, .doc(x), .xls(x), .wps, .ofd, .zip …) that answers 200 but is no document.
 

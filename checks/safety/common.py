@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from checks.registry import AgencyView, NotApplicable
+from crawler.safety import schema  # noqa: F401  (registers the safety tables)
 from crawler.store import dumps
 
 NO_SAFETY_DATA = "本次抓取未记录内容安全数据（内容安全检查未启用，或数据库早于此功能）"
@@ -12,7 +13,7 @@ def require_safety_data(view: AgencyView) -> None:
     """Raise NotApplicable when the crawl recorded no page texts for this agency."""
     if not view.exists("pages", "error = '' and kind != 'binary'"):
         raise NotApplicable("未抓取到任何页面（首页无法访问），无法检查内容安全")
-    if not view.exists("page_texts"):
+    if "page_texts" not in view.store.db.table_names() or not view.exists("page_texts"):
         raise NotApplicable(NO_SAFETY_DATA)
 
 
@@ -31,6 +32,8 @@ def first_sources(view: AgencyView, targets: list[str]) -> dict[str, list[str]]:
 def unscanned_attachments(store, run_id: int, agency: str) -> list[dict]:
     """Attachments the privacy scan could not read (over the cap, unreadable), as review rows
     (the shape of reports.render.review_links): a person checks them; they are never "clean"."""
+    if "attachments" not in store.db.table_names():
+        return []
     rows = store.query(
         "select a.url, a.status as scan_status, a.reason as scan_reason, a.bytes, a.scanned_at, "
         "(select l.source from links l where l.run_id = a.run_id and l.agency = a.agency "

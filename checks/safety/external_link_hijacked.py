@@ -12,7 +12,8 @@ from crawler.safety.markers import judge, marker_list
 
 @rule(id="external-link-hijacked", family="safety", title="外链变异",
       ref="指标2019 单项否决 · 安全、泄密事故等严重问题（链接到反动、暴力、色情等内容）",
-      default="域名出售/停放 1 个标记; 博彩/色情 3 个不同标记, 或跳转到其他域名后 1 个")
+      default="域名出售/停放 1 个标记; 博彩/色情 3 个不同标记, 或跳转到其他域名后 1 个",
+      reads=("pages", "page_texts", "external_pages", "links"))
 def external_link_hijacked(view: AgencyView) -> Iterator[Finding]:
     """An external link whose page now serves a parked, gambling or porn page.
 

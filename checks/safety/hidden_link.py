@@ -14,7 +14,8 @@ METHOD_TEXT = {"display:none": "display:none 隐藏", "visibility:hidden": "visi
 
 @rule(id="hidden-link", family="safety", title="暗链",
       ref="指标2019 单项否决 · 安全、泄密事故等严重问题（链接违规内容、网站被篡改）",
-      default="display:none · visibility:hidden · 屏幕外定位 · font-size:0 · 零尺寸")
+      default="display:none · visibility:hidden · 屏幕外定位 · font-size:0 · 零尺寸",
+      reads=("pages", "page_texts", "hidden_links"))
 def hidden_link(view: AgencyView) -> Iterator[Finding]:
     """A link to another site inside an element hidden by inline or page CSS — the 暗链 of a hacked site.
 

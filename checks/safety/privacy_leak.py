@@ -13,7 +13,8 @@ FIELD_TEXT = {"id_number": "身份证号码", "mobile": "手机号码"}
 
 @rule(id="privacy-leak", family="safety", title="泄露个人信息",
       ref="政务公开 去标识化要求 · 指标2019 单项否决 · 安全、泄密事故等严重问题",
-      default="身份证号（校验位、出生日期、地区码均有效）· 手机号 1[3-9]+9位 · 附件上限 20 MB")
+      default="身份证号（校验位、出生日期、地区码均有效）· 手机号 1[3-9]+9位 · 附件上限 20 MB",
+      reads=("pages", "page_texts", "privacy_hits", "links"))
 def privacy_leak(view: AgencyView) -> Iterator[Finding]:
     """An unmasked 18-digit resident ID number or mobile number on a page or in an attachment.
 

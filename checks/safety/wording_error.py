@@ -25,7 +25,8 @@ def word_list(view: AgencyView) -> tuple[str, list[WordingPair]]:
 
 @rule(id="wording-error", family="safety", title="严重表述错误",
       ref="指标2019 单项否决 · 安全、泄密事故等严重问题（严重表述错误）",
-      default="内置词表 crawler/safety/data/wording.yml + 评分方案/单位配置 wording_pairs")
+      default="内置词表 crawler/safety/data/wording.yml",
+      reads=("pages", "page_texts"), options={"wording_pairs": []})
 def wording_error(view: AgencyView) -> Iterator[Finding]:
     """A serious expression error from the curated word list in a page's visible text or title.
 

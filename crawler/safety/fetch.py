@@ -34,6 +34,7 @@ from crawler.outcomes import http_verdict
 from crawler.safety import attachments as attachment_text
 from crawler.safety.hidden import hidden_links
 from crawler.safety.markers import registrable_domain
+from crawler.safety import schema  # noqa: F401  (registers the safety tables)
 from crawler.safety.privacy import mask_numbers, summarize
 from crawler.safety.signatures import mismatch, signature
 from crawler.safety.text import visible_blocks

@@ -1,4 +1,7 @@
-"""Store tables of content-safety facts (merged into :data:`crawler.store.SCHEMA`).
+"""Store tables of content-safety facts, registered with :func:`crawler.store.register_table`.
+
+Imported by the spider (through ``crawler.safety.fetch``), the crawl runner and the safety rules,
+so every store those open has the tables.
 
 ``page_texts``      visible text and title of each in-scope page, personal numbers already masked,
                     zlib-compressed: what ``wording-error`` judges at check time (any word list,
@@ -16,6 +19,8 @@
 from __future__ import annotations
 
 from typing import Any
+
+from crawler.store import register_table
 
 SAFETY_SCHEMA: dict[str, dict[str, Any]] = {
     "page_texts": {
@@ -57,3 +62,6 @@ SAFETY_CARRIED_TABLES = {
     "hidden_links": ("source", "run_id, agency, source, target, anchor, method, css, origin, element",
                      "replace"),
 }
+
+for _name, _spec in SAFETY_SCHEMA.items():
+    register_table(_name, _spec["columns"], pk=_spec["pk"])
