@@ -14,8 +14,11 @@ from crawler.safety.wording import (WordingListError, WordingPair, builtin_list,
 def word_list(view: AgencyView) -> tuple[str, list[WordingPair]]:
     """(list version, pairs): the shipped list, then the profile's and the agency's own pairs."""
     version, builtin = builtin_list()
-    profile_pairs = (view.profile.get("thresholds") or {}).get("wording_pairs") or []
+    # view.setting: the agency's own list if it has one, else the profile's; both apply
     agency_pairs = (view.config.get("thresholds") or {}).get("wording_pairs") or []
+    profile_pairs = (view.profile.get("thresholds") or {}).get("wording_pairs") or []
+    if not agency_pairs:
+        profile_pairs = view.setting("wording_pairs", [])
     try:
         own = [*parse_pairs(profile_pairs, "profile"), *parse_pairs(agency_pairs, "agency")]
     except WordingListError as exc:

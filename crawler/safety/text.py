@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lxml import etree
-
 from crawler.extract.page import parse_html
 
 NOT_TEXT = frozenset({"script", "style", "noscript", "template", "head", "select", "option",
@@ -118,9 +116,3 @@ def blocks_of_html(html: str) -> list[Block]:
     """Visible blocks of an HTML string (tests, ``inspect``)."""
     return visible_blocks(parse_html(html))
 
-
-def strip_tree(root):
-    """A copy of the tree without scripts and styles (for callers that walk text themselves)."""
-    copy = etree.fromstring(etree.tostring(root))
-    etree.strip_elements(copy, *NOT_TEXT, with_tail=False)
-    return copy
