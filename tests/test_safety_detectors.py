@@ -167,6 +167,7 @@ SIGNATURES = [
     ("pdf", xlsx_bytes([["a"]]), "zip", True),
     ("docx", docx_bytes(["a"]), "zip", False),
     ("docx", pdf_bytes([["x"]]), "pdf", True),
+    ("docx", word97_bytes("a"), "ole", False),        # a password-protected .docx is OLE
     ("doc", word97_bytes("a"), "ole", False),
     ("doc", docx_bytes(["a"]), "zip", False),          # Word opens a .docx named .doc
     ("wps", word97_bytes("a"), "ole", False),

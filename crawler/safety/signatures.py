@@ -3,7 +3,8 @@
 A visitor clicking 下载 on ``a.pdf`` and getting the CMS's HTML error page, or a file of another
 type, gets no document. :func:`signature` names what the first bytes are; :func:`mismatch` says
 whether that is wrong for the extension. Legacy Office extensions accept both the OLE container
-and ZIP (Office and WPS open a ``.doc`` that is really ``.docx``); ``.xls``/``.doc``/``.et`` also
+and ZIP (Office and WPS open a ``.doc`` that is really ``.docx``), and OOXML extensions accept OLE
+(how a password-protected ``.docx`` is stored); ``.xls``/``.doc``/``.et`` also
 accept an HTML or XML table export that carries content (Excel and Word open those), but not an
 HTML page without a table or one that says it is an error page.
 """
@@ -36,9 +37,10 @@ EXPECTED: dict[str, frozenset[str]] = {
     "et": frozenset({"ole", "zip", "html-table"}),
     "ppt": frozenset({"ole", "zip"}),
     "dps": frozenset({"ole", "zip"}),
-    "docx": frozenset({"zip"}),
-    "xlsx": frozenset({"zip"}),
-    "pptx": frozenset({"zip"}),
+    # a password-protected .docx/.xlsx/.pptx is an OLE container (EncryptedPackage)
+    "docx": frozenset({"zip", "ole"}),
+    "xlsx": frozenset({"zip", "ole"}),
+    "pptx": frozenset({"zip", "ole"}),
     "ofd": frozenset({"zip"}),
     "zip": frozenset({"zip"}),
     "rar": frozenset({"rar"}),
