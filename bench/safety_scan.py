@@ -9,11 +9,12 @@ Attachments are made here (the generators the tests use): a mix of xlsx 名单 (
 3-page OFD — each carrying ID and mobile numbers — in equal shares. Each is read exactly as the
 crawler reads a downloaded attachment (signature → reader → privacy summary), in this process,
 one after another; the figures are CPU-bound work on one core. Pages: the real pages of
-``../shared/corpus`` through the crawler's per-page safety pass (parse, visible blocks, privacy,
-hidden links, masked compressed text). ``--crawl N``: a local portal (tests/faultserver.py, 127.0.0.1)
-with N of those attachments linked from pages of 50 links, crawled by ``cli.py crawl`` twice — with the
-scan (default cap) and with ``--attachment-max-mb 0`` (headers-only checks) — wall and CPU of the crawl
-process tree, and the bytes the server sent. Prints Markdown tables.
+``../shared/corpus`` and ``tests/corpus/pages`` through the crawler's per-page safety pass (parse,
+visible blocks, privacy, hidden links, masked compressed text). ``--crawl N``: a local portal
+(tests/faultserver.py, 127.0.0.1) with N of those attachments linked from pages of 50 links,
+crawled by ``cli.py crawl`` twice — with the scan (default cap) and with ``--attachment-max-mb 0``
+(headers-only checks) — wall and CPU of the crawl process tree, and the bytes the server sent.
+Prints Markdown tables.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from crawler.safety.text import visible_blocks  # noqa: E402
 from tests.safetyfiles import (docx_bytes, make_id, ofd_bytes, pdf_bytes, word97_bytes,  # noqa: E402
                                xlsx_bytes)
 
-CORPUS = ROOT / ".." / "shared" / "corpus"
+CORPORA = (ROOT / ".." / "shared" / "corpus", ROOT / "tests" / "corpus" / "pages")
 
 
 def person(n: int) -> tuple[str, str]:
@@ -100,7 +101,7 @@ def bench_pages(repeat: int) -> dict[str, float]:
     from crawler.extract import analyze
 
     pages = []
-    for path in sorted(CORPUS.glob("*.htm*")):
+    for path in sorted(p for corpus in CORPORA for p in corpus.glob("*.htm*")):
         text, _ = decode_html(path.read_bytes(), None)
         pages.append(text)
     started = time.process_time()
@@ -119,7 +120,8 @@ def bench_pages(repeat: int) -> dict[str, float]:
     for _ in range(repeat):
         for html in pages:
             analyze(html, "http://www.example.org/a.html")
-    return {"pages": len(pages) * repeat, "safety": safety, "analyze": time.process_time() - started}
+    return {"pages": len(pages) * repeat, "distinct": len(pages), "safety": safety,
+            "analyze": time.process_time() - started}
 
 
 def bench_crawl(count: int) -> list[list]:
@@ -182,7 +184,8 @@ def main() -> None:
         print("| " + " | ".join(str(v) for v in row) + " |")
     pages = bench_pages(args.page_repeat)
     n = pages["pages"]
-    print(f"\npages: {n} corpus pages; safety pass {pages['safety'] / n * 1000:.2f} ms CPU per page "
+    print(f"\npages: {pages['distinct']} real pages × {args.page_repeat}; "
+          f"safety pass {pages['safety'] / n * 1000:.2f} ms CPU per page "
           f"(page analysis for comparison: {pages['analyze'] / n * 1000:.2f} ms)")
     print(f"peak RSS: {peak_rss_mb():.0f} MB")
     if args.crawl:
