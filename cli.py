@@ -108,6 +108,16 @@ def check_agency_thresholds(path: str, agencies) -> None:
             if key not in options:
                 raise InputError(f"{path}: agency {agency.id}: thresholds: unknown option {key!r} "
                                  f"(options: {', '.join(sorted(options))})")
+        check_wording_pairs(path, agency)
+
+
+def check_wording_pairs(path: str, agency) -> None:
+    """An agency's own 严重表述错误 list needs wrong, right and source in every entry."""
+    from crawler.safety.wording import WordingListError, parse_pairs
+    try:
+        parse_pairs(agency.thresholds.get("wording_pairs"), "wording_pairs")
+    except WordingListError as exc:
+        raise InputError(f"{path}: agency {agency.id}: thresholds: {exc}") from None
 
 
 def read_agencies(path: str, max_pages: int | None, only: str | None = None):

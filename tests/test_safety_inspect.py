@@ -53,3 +53,17 @@ def test_bundled_profiles_veto_every_safety_rule():
     for name in ("gov-website-2019", "census-2015"):
         vetoed = {v["rule"] for v in load_profile(name)["vetoes"]}
         assert {"privacy-leak", "wording-error", "hidden-link", "external-link-hijacked"} <= vetoed
+
+
+def test_agency_wording_pairs_are_checked(tmp_path):
+    import subprocess
+    import sys
+
+    agencies = tmp_path / "agencies.yml"
+    agencies.write_text("- id: aq\n  name: 示例\n  url: http://127.0.0.1:9/\n  thresholds:\n"
+                        "    wording_pairs:\n      - {wrong: 王示列, right: 王示例}\n", encoding="utf-8")
+    root = Path(__file__).resolve().parent.parent
+    proc = subprocess.run([sys.executable, str(root / "cli.py"), "crawl", "--agencies", str(agencies),
+                           "--db", str(tmp_path / "a.db")], capture_output=True, text=True, cwd=root)
+    assert proc.returncode == 2
+    assert "agency aq: thresholds: wording_pairs: entry 1 needs non-empty wrong, right and source" in proc.stderr
