@@ -66,4 +66,4 @@ def test_agency_wording_pairs_are_checked(tmp_path):
     proc = subprocess.run([sys.executable, str(root / "cli.py"), "crawl", "--agencies", str(agencies),
                            "--db", str(tmp_path / "a.db")], capture_output=True, text=True, cwd=root)
     assert proc.returncode == 2
-    assert "agency aq: thresholds: wording_pairs: entry 1 needs non-empty wrong, right and source" in proc.stderr
+    assert "agency aq: thresholds: wording_pairs: entry 1 needs non-empty wrong, right" in proc.stderr
