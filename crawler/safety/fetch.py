@@ -9,7 +9,8 @@ Three additions to the crawl, all facts (judging is in ``checks/safety/``):
   rar 7z``) is fetched with a GET that keeps the body up to ``GOVAUDIT_ATTACHMENT_MAX_BYTES``
   (default 20 MB) instead of the headers-only check. Its link outcome is recorded as before, plus
   error class ``not-a-document`` when a 200 answer is an HTML page or bytes whose signature does
-  not match the extension; the text is read for personal numbers and then dropped — only the
+  not match the extension; the text is read for personal numbers (in Twisted's thread pool, so
+  the crawl's other downloads go on meanwhile) and then dropped — only the
   ``attachments`` row and masked ``privacy_hits`` are stored. A body over the cap is cut there
   (its first bytes still give the signature) and listed as ``too-large``, not scanned.
 * **External pages**: an external ``<a>``/``<area>``/``<iframe>`` target is fetched with a GET
@@ -61,6 +62,16 @@ def decompress(blob: bytes | None) -> str:
 def masked_text(blocks) -> str:
     """The blocks' text joined by lines, every personal number masked."""
     return mask_numbers("\n".join(b.text for b in blocks))[:MAX_TEXT_CHARS]
+
+
+def scan_attachment(body: bytes, ext: str, truncated: bool) -> tuple:
+    """``(status, reason, segments, chars, privacy summary, ms)`` of one attachment body (pure;
+    runs in a worker thread during the crawl)."""
+    started = time.perf_counter()
+    status, reason, blocks = attachment_text.extract_blocks(body, ext, truncated)
+    hits = summarize(blocks)
+    return (status, reason, len(blocks), sum(len(b.text) for b in blocks), hits,
+            round((time.perf_counter() - started) * 1000, 2))
 
 
 class SafetyFetcher:
@@ -131,14 +142,31 @@ class SafetyFetcher:
             raise StopDownload(fail=False)
 
     # --- answers ------------------------------------------------------------------------------
-    def parse(self, response):
-        """Rows for a safety fetch: the link outcome, then the attachment or external-page facts."""
+    async def parse_async(self, response) -> list:
+        """:meth:`parse`, with the attachment's text read in Twisted's thread pool, so a large
+        PDF does not hold up the crawl's other downloads while pdfminer reads it."""
+        scanned = None
+        body = response.body or b""
+        ext = extension(response.meta.get("target", "")) or extension(response.url)
+        truncated = bool(response.meta.get("safety_truncated"))
+        if response.meta.get("role") == "attachment" and 200 <= response.status < 300 and body \
+                and ext in attachment_text.SCANNED_EXTENSIONS and not mismatch(ext, signature(body)):
+            from scrapy.utils.defer import maybe_deferred_to_future
+            from twisted.internet.threads import deferToThread
+
+            scanned = await maybe_deferred_to_future(deferToThread(scan_attachment, body, ext, truncated))
+        return list(self.parse(response, scanned))
+
+    def parse(self, response, scanned: tuple | None = None):
+        """Rows for a safety fetch: the link outcome, then the attachment or external-page facts.
+
+        ``scanned``: the :func:`scan_attachment` result when it was computed already."""
         spider = self.spider
         meta = response.meta
         base = spider.common(response)
         verdict, reason = http_verdict(response.status, bool(meta.get("redirect_urls")))
         if meta.get("role") == "attachment":
-            facts = list(self.attachment_rows(base, response, verdict == "ok"))
+            facts = list(self.attachment_rows(base, response, verdict == "ok", scanned))
             if facts and facts[0].get("status") == "not-a-document":
                 verdict, reason = "broken", "not-a-document"
             yield spider.link_check(base, verdict, reason, meta.get("scope", "attachment"))
@@ -150,7 +178,7 @@ class SafetyFetcher:
             if row:
                 yield row
 
-    def attachment_rows(self, base: dict, response, ok: bool):
+    def attachment_rows(self, base: dict, response, ok: bool, scanned: tuple | None = None):
         ext = extension(base["url"]) or extension(response.url)
         body = response.body or b""
         truncated = bool(response.meta.get("safety_truncated"))
@@ -171,12 +199,8 @@ class SafetyFetcher:
                        ("文件为空" if detected == "empty" else f"文件内容为 {detected}，与 .{ext} 不符"))
             yield row
             return
-        started = time.perf_counter()
-        status, reason, blocks = attachment_text.extract_blocks(body, ext, truncated)
-        hits = summarize(blocks)
-        row.update(status=status, reason=reason, segments=len(blocks),
-                   chars=sum(len(b.text) for b in blocks),
-                   scan_ms=round((time.perf_counter() - started) * 1000, 2))
+        status, reason, segments, chars, hits, scan_ms = scanned or scan_attachment(body, ext, truncated)
+        row.update(status=status, reason=reason, segments=segments, chars=chars, scan_ms=scan_ms)
         yield row
         yield from self.privacy_rows(base, "attachment", hits)
 

@@ -237,9 +237,10 @@ class PortalSpider(RequestPolicy, RowShaping, Resume, scrapy.Spider):
             yield from self.schedule(agency, edge["target"], edge["tag"], edge["scope"], depth + 1,
                                      page_url, column_url)
 
-    def parse_safety(self, response):
+    async def parse_safety(self, response):
         """An attachment download or a capped external page fetch (crawler.safety.fetch)."""
-        yield from batched(self.safety.parse(response))
+        for item in batched(await self.safety.parse_async(response)):
+            yield item
 
     def parse_dataproxy(self, response):
         yield from batched(self._parse_dataproxy(response))
