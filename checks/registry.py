@@ -43,6 +43,7 @@ FAMILIES = {
     "availability": "站点可访问性",
     "interpretation": "政策解读",
     "interaction": "互动回应",
+    "safety": "内容安全",
 }
 
 #: Rule modules outside the ``checks`` package to import as well (every module under

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from crawler.agencies import Agency
+from crawler.safety.schema import SAFETY_CARRIED_TABLES
 from crawler.store import Store, dumps, loads, utcnow
 from crawler.vocabulary import http_error
 
@@ -131,6 +132,7 @@ CARRIED_TABLES = {
                  "asked_label, replied_date, replied_label, status, status_label, replier, "
                  "has_reply_text, channel, where_found", "replace"),
 }
+CARRIED_TABLES.update(SAFETY_CARRIED_TABLES)  # content-safety facts of 304 pages (issue 15)
 
 
 def carry_forward_rows(store: Store, run_id: int) -> None:
