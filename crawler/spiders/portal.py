@@ -24,7 +24,9 @@ from crawler.agencies import Agency, load_agencies
 from crawler.extract import analyze, analyze_dataproxy, decode_html
 from crawler.frontier import LocalFrontier
 from crawler.outcomes import error_class, failure_verdict, http_verdict
-from crawler.spiders.request_policy import RequestPolicy
+from crawler.interaction import interaction_rows
+from crawler.safety.fetch import SafetyFetcher
+from crawler.spiders.request_policy import RequestPolicy, proxy_key
 from crawler.spiders.resume import Resume
 from crawler.spiders.rows import RowShaping
 from crawler.store import Store, dumps, utcnow
@@ -81,6 +83,7 @@ class PortalSpider(RequestPolicy, RowShaping, Resume, scrapy.Spider):
     """The spider; its request policy, row shaping and resume live in the mixins."""
 
     name = "portal"
+    safety: SafetyFetcher | None = None  # content-safety fetches (crawler.safety.fetch)
 
     def __init__(self, agencies: str = "", run_id: str | int = 0, resume: str | bool = False,
                  db: str = "", *args, **kwargs):
@@ -111,6 +114,7 @@ class PortalSpider(RequestPolicy, RowShaping, Resume, scrapy.Spider):
             spider.start_standalone_run()
         crawler.signals.connect(spider.on_headers, signal=signals.headers_received)
         crawler.signals.connect(spider.on_closed, signal=signals.spider_closed)
+        spider.safety = SafetyFetcher.from_crawler(crawler, spider)
         return spider
 
     def start_standalone_run(self) -> None:
@@ -201,6 +205,7 @@ class PortalSpider(RequestPolicy, RowShaping, Resume, scrapy.Spider):
             yield self.link_check(base, verdict, reason, "internal")
             return
         self.progress[agency_id]["pages"] += 1
+        text = ""
         try:
             # decode_html, not response.text: a body declared utf-8 that is really GBK is common
             text, page["encoding"] = decode_html(
@@ -224,6 +229,9 @@ class PortalSpider(RequestPolicy, RowShaping, Resume, scrapy.Spider):
         yield page
         if verdict == "ok":
             yield from self.record_facts(agency, response.url, base["url"], facts, is_home)
+            yield from interaction_rows(self.run_id, agency_id, base["url"], facts)
+            if self.safety is not None:
+                yield from self.safety.page_rows(agency, base["url"], response.url, text)
             yield from self.follow(agency, response.url, facts, depth, is_home)
         # Last: the link check marks the page done for --resume, so it must never reach the store
         # before the page's links (the pipeline may flush between any two items; kill -9 after).
@@ -255,12 +263,16 @@ class PortalSpider(RequestPolicy, RowShaping, Resume, scrapy.Spider):
                                           if e["scope"] != "special"])
         yield from edges.values()
         for spec in facts.get("requests") or []:
-            if self.mark(agency.id, spec["url"] + "#" + str(spec.get("body", ""))):
+            if self.mark(agency.id, proxy_key(spec)):
                 yield self.proxy_request(agency.id, spec, depth, page_url)
         for edge in edges.values():
             yield from self.schedule(agency, edge["target"], edge["tag"], edge["scope"], depth + 1,
                                      page_url, column_url)
 
+    async def parse_safety(self, response):
+        """An attachment download or a capped external page fetch (crawler.safety.fetch)."""
+        for item in batched(await self.safety.parse_async(response)):
+            yield item
 
     def parse_dataproxy(self, response):
         yield from batched(self._parse_dataproxy(response), response.request, self.frontier)
@@ -292,7 +304,7 @@ class PortalSpider(RequestPolicy, RowShaping, Resume, scrapy.Spider):
                 yield from self.schedule(agency, item["url"], "a", scope_kind,
                                          meta.get("depth", 0) + 1, source, column_url)
         for spec in facts.get("requests") or []:
-            if self.mark(agency.id, spec["url"] + "#" + str(spec.get("body", ""))):
+            if self.mark(agency.id, proxy_key(spec)):
                 yield self.proxy_request(agency.id, {**spec, "column_url": column_url},
                                          meta.get("depth", 0), source)
 
