@@ -271,7 +271,7 @@ class PortalSpider(RequestPolicy, RowShaping, Resume, scrapy.Spider):
 
     async def parse_safety(self, response):
         """An attachment download or a capped external page fetch (crawler.safety.fetch)."""
-        for item in batched(await self.safety.parse_async(response)):
+        for item in batched(await self.safety.parse_async(response), response.request, self.frontier):
             yield item
 
     def parse_dataproxy(self, response):
