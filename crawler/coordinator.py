@@ -23,7 +23,7 @@ from pathlib import Path
 from scrapy_redis import picklecompat
 
 from crawler.agencies import Agency
-from crawler.distributed import PREFIX, Keys, RedisFrontier, connect, requeue
+from crawler.distributed import PREFIX, Keys, RedisFrontier, connect, decode_item, requeue
 from crawler.store import SCHEMA, Store, utcnow
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -124,7 +124,7 @@ def take_items(server, writer: StoreWriter, batch: int = 500) -> int:
     pipe.ltrim(Keys.items, batch, -1)
     raw, _ = pipe.execute()
     for data in raw:
-        writer.add(json.loads(data)["_rows"])
+        writer.add(decode_item(data)["_rows"])
     return len(raw)
 
 

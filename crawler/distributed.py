@@ -32,7 +32,9 @@ it with the spider-less signature.
 
 from __future__ import annotations
 
+import base64
 import itertools
+import json
 import os
 import socket
 import uuid
@@ -243,6 +245,24 @@ class RedisFrontier:
         return int(self.server.hget(Keys.pages, agency_id) or 0)
 
 
+def encode_item(item: dict) -> str:
+    """JSON of an item; ``bytes`` values (raw evidence) travel as ``{"$b64": …}``."""
+    def default(value):
+        if isinstance(value, (bytes, bytearray)):
+            return {"$b64": base64.b64encode(bytes(value)).decode("ascii")}
+        raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+    return json.dumps(item, ensure_ascii=False, default=default)
+
+
+def decode_item(data: bytes | str) -> dict:
+    """The inverse of :func:`encode_item` (the writer's side)."""
+    def hook(obj: dict):
+        if len(obj) == 1 and "$b64" in obj:
+            return base64.b64decode(obj["$b64"])
+        return obj
+    return json.loads(data, object_hook=hook)
+
+
 class RedisItemsPipeline(RedisPipeline):
     """Push each callback's item to the writer's list and acknowledge its request, atomically."""
 
@@ -250,7 +270,8 @@ class RedisItemsPipeline(RedisPipeline):
     def from_crawler(cls, crawler):
         if not crawler.settings.get("GOVAUDIT_REDIS_URL"):
             raise NotConfigured
-        return cls(connect(crawler.settings.get("GOVAUDIT_REDIS_URL")), key=Keys.items)
+        return cls(connect(crawler.settings.get("GOVAUDIT_REDIS_URL")), key=Keys.items,
+                   serialize_func=encode_item)
 
     def process_item(self, item):
         ack = item.pop("_ack", None)
