@@ -312,16 +312,24 @@ def _main_rows(rows: list[dict]) -> list[dict]:
     if best is None:
         return []
     chosen = {best}
-    grand = best.getparent()
-    if best_score[0] == 2 and grand is not None:
+    if best_score[0] == 2:
         for parent, members in blocks.items():
-            if (
-                parent.getparent() is grand
-                and _shape(parent) == _shape(best)
-                and any(m["date"] for m in members)
-            ):
+            if parent is not best and any(m["date"] for m in members) and _kin(parent, best):
                 chosen.add(parent)
     return [row for row in rows if row["parent"] in chosen]
+
+def _kin(block: etree._Element, best: etree._Element) -> bool:
+    """Whether ``block`` is a part of the same list as ``best``: a same-shape sibling, or a
+    same-shape cousin (TRS 动静结合 pages split a list into groups of five, ``<div><ul>`` each)."""
+    for _ in range(2):
+        if _shape(block) != _shape(best):
+            return False
+        block, best = block.getparent(), best.getparent()
+        if block is None or best is None:
+            return False
+        if block is best:
+            return True
+    return False
 
 def _items_from(root: etree._Element, base: str, ref: date | None) -> list[dict]:
     """Items of the main list under ``root``, in page order."""

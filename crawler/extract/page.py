@@ -23,6 +23,7 @@ from lxml import etree
 from w3lib.encoding import html_to_unicode
 
 from crawler.extract import identity, kinds, lists, metadata
+from crawler.extract.blocktext import BlockText
 from crawler.extract.html import parse_html
 
 # Article containers of the common CMSs, with some text in them (TRS also wraps banners in
@@ -122,8 +123,9 @@ def analyze(html: str | bytes, url: str, is_home: bool = False, explain: bool = 
     report_year = kinds.report_year(*titles)
     guide = None
     if kinds.is_guide_heading(*titles):
+        blocks = BlockText(stream)  # a guide is prose: one line per paragraph, its spans joined
         elements = kinds.guide_elements(
-            stream.text, keep=lambda pos: not identity.in_footer_container(stream, pos))
+            blocks.text, keep=lambda pos: not identity.in_footer_container(stream, blocks.stream_pos(pos)))
         if sum(1 for value in elements.values() if value) >= 2:
             guide = elements
     visible_date = any((fields.get(name) or {}).get("date") and fields[name]["where"] != "meta"
