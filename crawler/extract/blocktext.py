@@ -40,7 +40,9 @@ class BlockText:
         lines: list[str] = []
         first_segment: list[int] = []
         previous = None
-        for index, (segment, node) in enumerate(zip(stream.segments, stream.nodes, strict=True)):
+        aligned = len(stream.segments) == len(stream.nodes)  # one segment per text node, always
+        pairs = zip(stream.segments, stream.nodes, strict=True) if aligned else ()
+        for index, (segment, node) in enumerate(pairs):
             block = _block_of(node)
             after_br = node.is_tail and getattr(node.getparent(), "tag", None) == "br"
             if lines and block is previous and not after_br:

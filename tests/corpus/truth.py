@@ -289,7 +289,12 @@ def compare(truth: dict, facts: dict) -> list[tuple[str, object, object]]:
         for key, value in truth["column"].items():
             rows.append((f"column.{key}", value, column.get(key)))
     if "guide" in truth:
-        rows.append(("guide", truth["guide"], facts.get("guide")))
+        guide, got_guide = truth["guide"], facts.get("guide")
+        if isinstance(guide, dict) and isinstance(got_guide, dict):  # one field per element
+            rows.extend((f"guide.{key}", guide.get(key), got_guide.get(key))
+                        for key in sorted(set(guide) | set(got_guide)))
+        else:
+            rows.append(("guide", guide, got_guide))
     if "report_year" in truth:
         rows.append(("report_year", truth["report_year"], facts.get("report_year")))
     if "pagination" in truth:
@@ -297,3 +302,8 @@ def compare(truth: dict, facts: dict) -> list[tuple[str, object, object]]:
     if "encoding" in truth:
         rows.append(("encoding", truth["encoding"], facts.get("encoding")))
     return rows
+
+
+from tests.corpus.truth_a import PAGES_A  # noqa: E402 - corpus-a pages (lists, home pages, guides)
+
+PAGES.update(PAGES_A)

@@ -1,0 +1,88 @@
+"""Truth of the corpus-a pages (lists, home pages, 政府信息公开指南) — written by reading each page,
+same schema as :mod:`tests.corpus.truth` (merged into its ``PAGES`` at the end of that module).
+
+Guide elements (``guide``) are read as a reader reads the guide: the text after an element's label
+up to the end of its line or the next element label, the spans of one paragraph joined.
+"""
+
+from __future__ import annotations
+
+PT = "https://www.pingtan.gov.cn"
+PT_META = {"SiteName": "平潭综合实验区党工委管委会", "SiteDomain": "www.pingtan.gov.cn", "SiteIDCode": "3590000001",
+           "Keywords": "平潭，中国平潭，福建平潭，平潭综合实验区党工委管委会",
+           "Description": "中国平潭，福建平潭，平潭综合实验区党工委管委会，平潭综合实验区党工委管委会门户网站是平潭综合实验区"
+                          "党工委管委会在国际互联网上发布政务信息、提供在线服务和公众参与的综合服务平台。"}
+# the issue's own example: 公安备案号 without 公网安备, a hyphen in the number
+PT_IDS = {"site_id": "3590000001", "icp": "闽ICP备09032658号", "psb": "公安备案号：35012899001-19002"}
+NO_FOOTER = {"site_id": None, "icp": None, "psb": None, "sponsor": None}
+
+
+def _column_meta(name: str) -> dict:
+    return {"ColumnName": name, "ColumnDescription": name, "ColumnKeywords": name, "ColumnType": name}
+
+
+PAGES_A: dict[str, dict] = {
+    "list_pingtan_trs_avalon_static_dynamic.html": dict(
+        url=f"{PT}/zwgk/ghxx/gzjzqk/", kind="list", title="工作进展情况_平潭综合实验区党工委管委会",
+        meta={**PT_META, **_column_meta("工作进展情况")},
+        footer={**PT_IDS, "sponsor": "福建省平潭综合实验区管理委员会办公室"},
+        # TRS 动静结合: the first pages' items are in the HTML in groups of five (<div ms-visible=
+        # "$showStatic(n)"><ul>…), shown by avalon 15 at a time; the excerpt keeps two groups
+        items=dict(count=10,
+                   first=("平潭综合实验区社会事业局关于2025年中小学教育装备产品“双随机、一公开”抽查工作情况的通报",
+                          f"{PT}/zwgk/zdlyxxgk/ssjygk/sjccjg/202511/t20251111_103189.htm", "2025-11-11"),
+                   last=("区公安局2024年第一季度易制毒化学品企事业抽查工作情况",
+                         f"{PT}/zwgk/ghxx/gzjzqk/202403/t20240329_88515.htm", "2024-03-29"),
+                   dates=["2025-11-11", "2025-04-03", "2025-03-21", "2024-12-26", "2024-10-17", "2024-08-13",
+                          "2024-04-09", "2024-04-09", "2024-04-09", "2024-03-29"]),
+        # the breadcrumb is <li><a>首页</a></li><li><a>政务公开</a></li>… with CSS separators
+        column={"name": "工作进展情况", "name_source": "breadcrumb", "url": f"{PT}/zwgk/ghxx/gzjzqk/",
+                "column_type": "other", "blank": False, "unreadable": False},
+        # further pages exist only through the site's search API (recordCount 107, 75 static): no URL
+        pagination=[]),
+    "list_pingtan_xxgk_dl_annual_reports.html": dict(
+        url=f"{PT}/zwgk/zfxxgk/zfxxgknb/", kind="list", title="政府信息公开年报_政府信息公开_平潭综合实验区党工委管委会",
+        meta={**PT_META, **_column_meta("政府信息公开年报")},
+        footer=NO_FOOTER,  # not in the excerpt (the site template: asserted on the list above)
+        # <dl><dd><a>title</a></dd><dd>date</dd></dl> rows; the sidebar's column links are no items
+        items=dict(count=10,
+                   first=("平潭综合实验区2025年度政府信息公开工作年度报告",
+                          f"{PT}/zwgk/zfxxgk/zfxxgknb/202603/t20260313_105587.htm", "2026-03-10"),
+                   last=("平潭综合实验区2016年度政府信息公开工作年度报告",
+                         f"{PT}/zwgk/zfxxgk/zfxxgknb/201701/t20170118_80485.htm", "2017-01-18"),
+                   dates=["2026-03-10", "2025-03-10", "2024-03-08", "2023-02-20", "2022-02-08", "2021-03-05",
+                          "2020-01-20", "2019-01-10", "2018-01-23", "2017-01-18"]),
+        column={"name": "政府信息公开年报", "url": f"{PT}/zwgk/zfxxgk/zfxxgknb/", "column_type": "other",
+                "blank": False, "unreadable": False},
+        report_year=None,  # a list of annual reports is not one
+        pagination=[]),
+    "list_pingtan_entry_hub_no_items.html": dict(
+        url=f"{PT}/zwgk/zfxxgk/zc/xzgfxwjk/", kind="other", title="行政规范性文件库_政策_平潭综合实验区党工委管委会",
+        meta={**PT_META, **_column_meta("行政规范性文件库")},
+        footer={**PT_IDS, "sponsor": None},  # the 主办单位 line is not in the excerpt
+        # an entry page: links to the 14 agencies' libraries, no dated document — no list, and no
+        # 空白栏目 either (it is not an empty column)
+        items=dict(count=0),
+        column={"name": "行政规范性文件库", "url": f"{PT}/zwgk/zfxxgk/zc/xzgfxwjk/", "column_type": "policy",
+                "blank": False, "unreadable": False},
+        pagination=[]),
+    "guide_pingtan_trs_consult_hours.html": dict(
+        url=f"{PT}/zwgk/zfxxgk/zfxxgkzn/202311/t20231104_51587.htm", kind="guide",
+        title="平潭综合实验区政府信息公开指南_政府信息公开指南_平潭综合实验区党工委管委会",
+        meta={"SiteName": "平潭综合实验区党工委管委会", "SiteDomain": "www.pingtan.gov.cn", "SiteIDCode": "3590000001",
+              "ColumnName": "政府信息公开指南", "ColumnType": "政府信息公开指南",
+              "ArticleTitle": "平潭综合实验区政府信息公开指南", "PubDate": "2024-03-23 16:23",
+              "ContentSource": "平潭综合实验区管委会办公室", "Keywords": "", "Author": "", "Description": "",
+              "Image": "", "Url": f"{PT}/zwgk/zfxxgk/zfxxgkzn/202311/t20231104_51587.htm"},
+        footer=NO_FOOTER,  # not in the excerpt
+        fields={"pub_date": ("2024-03-23 16:23", "2024-03-23")}, how={"pub_date": "label"}, block=False,
+        # every element split over <span>s; 通信地址 and 咨询时间 label variants; 「2.信息名称：政府信息的标题」
+        # (the catalogue's field list) is no office; 在线申请 names a way (the portal), no URL; no fax;
+        # the e-mail is 「仅供答复使用」 and written with a full-width ＠
+        guide={"office": "平潭综合实验区管委会政府信息公开领导小组办公室",
+               "address": "平潭综合实验区金井湾营运中心7号楼14层",
+               "hours": "周一至周五（法定节假日除外），上午8:00至12:00，下午3:00至6:00（夏令时）、2：30至5：30（冬令时）",
+               "phone": "0591-23165385", "fax": None, "postcode": "350400",
+               "online": "申请人可登录“平潭综合实验区党工委管委会”政府门户网站直接填写并递交电子版"
+                         "《平潭综合实验区政府信息公开申请表》（以下简称《申请表》）"}),
+}
