@@ -86,3 +86,26 @@ PAGES_A: dict[str, dict] = {
                "online": "申请人可登录“平潭综合实验区党工委管委会”政府门户网站直接填写并递交电子版"
                          "《平潭综合实验区政府信息公开申请表》（以下简称《申请表》）"}),
 }
+
+PAGES_A.update({
+    "home_baqiao_vsb_icp_beian_label.html": dict(
+        url="http://www.baqiao.gov.cn/", is_home=True, kind="home", title="西安市灞桥区人民政府",
+        meta={"Keywords": "西安市灞桥区人民政府", "Description": ""},
+        # 备案号：陕ICP备… then 网站标识码 and 陕公网安备 on one line; 版权所有 only, no 主办 label
+        footer={"site_id": "6101110007", "icp": "陕ICP备05008157号", "psb": "陕公网安备 61011102000072号",
+                "sponsor": None},
+        items=dict(count=0)),  # the home page's lists are not in the excerpt
+    "home_ahyx_gb2312_declared_psb_label_variant.html": dict(
+        url="http://www.ahyx.gov.cn/", is_home=True, kind="home",
+        title="岳西网 - 中国·岳西县|安徽安庆岳西|岳西旅游|岳西门户网|岳西新闻|岳西土特产 >> 首页",
+        encoding="utf-8",  # declared gb2312 (2018-era template), the text is UTF-8
+        # the metas sit between two <head>s; the Description names the ICP number (no footer)
+        meta={"Keywords": "主流媒体，岳西门户，岳西,岳西县,岳西门户网,岳西新闻网,岳西县新闻,岳西在线,安徽岳西,安庆岳西,"
+                          "岳西房产,岳西汽车,岳西教育,岳西电视,岳西旅游,岳西翠兰",
+              "Description": "岳西网是由岳西县委宣传部主办的县内主流新闻网站、门户网站，是岳西最具发展潜力的权威媒体。"
+                             "岳西县综合门户网站,岳西县新闻网站，岳西县网络信息权威发布平台,岳西县对外宣传网络平台。"
+                             "皖网宣备080008号、皖ICP备08101403号。"},
+        # 公网安备案： label variant (案, a colon, no province); no 网站标识码; 版权所有 is no 主办
+        footer={"site_id": None, "icp": "皖ICP备08101403号", "psb": "公网安备案： 34082802000414号", "sponsor": None},
+        items=dict(count=0)),  # the home page's lists are not in the excerpt
+})
