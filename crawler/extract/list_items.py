@@ -137,6 +137,10 @@ def _href(a: etree._Element, base: str) -> str | None:
         return None
     return absolute.split("#", 1)[0] if absolute.startswith(("http://", "https://")) else None
 
+_TOOLTIP_TITLE = re.compile(
+    r"\s*(?:文章标题|信息标题|新闻标题|标题)\s*[:：]\s*(.+?)\s*(?:[\r\n]|作者\s*[:：]|更新时间\s*[:：]|"
+    r"发布时间\s*[:：]|点击次数\s*[:：]|$)", re.S)
+
 def _title_of(a: etree._Element) -> tuple[str, str | None]:
     """The item title of an anchor and a date written inside it (``<a><span>date</span>…</a>``).
 
@@ -150,7 +154,9 @@ def _title_of(a: etree._Element) -> tuple[str, str | None]:
         else:
             parts.append(piece)
     text = _WS.sub(" ", " ".join(parts)).strip()
-    attr = _WS.sub(" ", a.get("title") or "").strip()
+    attr = a.get("title") or ""
+    tooltip = _TOOLTIP_TITLE.match(attr)  # 「文章标题：…\n 作者：…\n 更新时间：…」 (动易-style CMSs)
+    attr = _WS.sub(" ", tooltip.group(1) if tooltip else attr).strip()
     if attr and not _FULL_DATE.fullmatch(attr):
         cut = text.rstrip(".…。 ")
         if not text or text != cut or (len(attr) > len(text) and attr.startswith(cut)):

@@ -109,3 +109,36 @@ PAGES_A.update({
         footer={"site_id": None, "icp": "皖ICP备08101403号", "psb": "公网安备案： 34082802000414号", "sponsor": None},
         items=dict(count=0)),  # the home page's lists are not in the excerpt
 })
+
+ALT = "http://www.alt.gov.cn/Article/ShowArticle.aspx?ArticleID="
+PAGES_A.update({
+    "home_aqsiq_footer_iframe_tabs.html": dict(
+        url="http://www.aqsiq.gov.cn/", is_home=True, kind="home", title="国家质量监督检验检疫总局门户网站",
+        encoding="utf-8",  # declared gb2312
+        meta={"Keywords": "国家质量监督检验检疫总局,国家质检总局网站,检验检疫局"},
+        # the footer (ids, sponsor) is an <iframe src=…/iframe/bottom/index_6136.htm>: none on the page; a
+        # commented-out footer holds a nested comment (its first --> ends it early)
+        footer=NO_FOOTER,
+        # 质检数聚: three tabs (统计数据 shown, 警示数据 / 机构数据 hidden), <li><span>date</span><a>…</a>;
+        # the main list is the shown tab (the first tab's <ul> is never closed)
+        items=dict(count=4,
+                   first=("2018年第1批：电能表产品质量国家监督抽查结果",
+                          "http://www.aqsiq.gov.cn/zjsj/tjsj/ccjg/201803/t20180313_514339.htm", "2018-03-13"),
+                   last=("2018年第1批：运动头盔产品质量国家监督抽查结果",
+                         "http://www.aqsiq.gov.cn/zjsj/tjsj/ccjg/201803/t20180313_514336.htm", "2018-03-13"),
+                   dates=["2018-03-13"] * 4)),
+    "home_altay_aspx_bracket_dates_sponsor_no_siteid.html": dict(
+        url="http://www.alt.gov.cn/", is_home=True, kind="home", title="阿勒泰市政府网站", meta={},
+        # 开办 / 主办 / 承办 on three lines; the ICP number in brackets; no 网站标识码, no 公网安备 (2018)
+        footer={"site_id": None, "icp": "新ICP备15003890号-1", "psb": None, "sponsor": "阿勒泰市人民政府办公室"},
+        # three tabs of one box (政务动态 / 乡镇场动态 / 部门动态), sibling <UL>s: one list of 21;
+        # dates after the anchor in brackets; cut titles (…) whose title attribute is a tooltip
+        # 「文章标题：…\n 作者：\n 更新时间：…\n 点击次数：…」: the title is the 文章标题 line
+        items=dict(count=21,
+                   first=("阿勒泰市：“我们老百姓的生活会越来越美好”", f"{ALT}130466", "2018-03-22"),
+                   last=("驻村干部和亲戚一起在蔬菜大棚里耕种春天", f"{ALT}130440", "2018-03-19"),
+                   dates=["2018-03-22", "2018-03-20", "2018-03-19", "2018-03-18", "2018-03-16", "2018-03-15",
+                          "2018-03-15", "2018-03-22", "2018-03-22", "2018-03-19", "2018-03-19", "2018-03-19",
+                          "2018-03-16", "2018-03-14", "2018-03-22", "2018-03-22", "2018-03-22", "2018-03-22",
+                          "2018-03-20", "2018-03-19", "2018-03-19"])),
+})
