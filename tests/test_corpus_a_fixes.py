@@ -135,3 +135,34 @@ def test_guide_footer_address_still_refused():
             '<div class="footer"><p><span>地址：</span><span>某路88号</span></p></div></body></html>')
     facts = analyze(html, f"{SITE}/xxgk/gkzn/")
     assert facts["kind"] == "guide" and facts["guide"]["address"] is None
+
+
+# ---------------------------------------------------------------- footer id variants
+@pytest.mark.parametrize("footer, field, value", [
+    # 岳西网 (2018): 公网安备案： with 案, a colon and no province
+    ("网站ICP备案号:皖ICP备08101403号 | 公网安备案： 34082802000414号", "psb",
+     "公网安备案： 34082802000414号"),
+    ("公网安备案：33010602009328号", "psb", "公网安备案：33010602009328号"),
+    # 北京市食药监局: a full-width hyphen before the suffix
+    ("ICP备案编号：京ICP备14005922号－1", "icp", "京ICP备14005922号－1"),
+    ("粤ICP备05070829号－2 网站标识码：4400000131", "icp", "粤ICP备05070829号－2"),
+])
+def test_footer_id_variants(footer, field, value):
+    facts = analyze(f'<html><body><p>正文</p><div class="footer">{footer}</div></body></html>', f"{SITE}/")
+    assert facts["footer"][field] == value
+
+
+# ---------------------------------------------------------------- tooltip titles
+ALTAY_TIP = "文章标题：阿勒泰市积极开展春季防洪工作的情况\n 作者：\n 更新时间：2018/3/15 12:09:00\n 点击次数：459"
+
+
+@pytest.mark.parametrize("tip, text, title", [
+    (ALTAY_TIP, "阿勒泰市积极开展春季防洪…", "阿勒泰市积极开展春季防洪工作的情况"),  # 阿勒泰市 (ASP.NET)
+    ("标题：某县召开安全生产工作会议 发布时间：2018-03-01", "某县召开安全生产...", "某县召开安全生产工作会议"),
+    ("关于做好2018年春耕备耕工作的通知", "关于做好2018年春耕…", "关于做好2018年春耕备耕工作的通知"),  # plain
+])
+def test_tooltip_titles(tip, text, title):
+    rows = "".join(f'<li><a href="/Article/ShowArticle.aspx?ArticleID={i}" title="{tip}">{text}</a>'
+                   f"[2018-03-1{i}]</li>" for i in range(3))
+    items = analyze(f"<html><body><ul>{rows}</ul></body></html>", f"{SITE}/xwzx/")["items"]
+    assert [i["title"] for i in items] == [title] * 3

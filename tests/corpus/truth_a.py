@@ -142,3 +142,14 @@ PAGES_A.update({
                           "2018-03-16", "2018-03-14", "2018-03-22", "2018-03-22", "2018-03-22", "2018-03-22",
                           "2018-03-20", "2018-03-19", "2018-03-19"])),
 })
+
+PAGES_A.update({
+    "home_bjfda_eportal_title_shouye_fullwidth_icp.html": dict(
+        url="http://www.bjda.gov.cn/", is_home=True, kind="home", title="首页",  # the home page's title is 「首页」
+        meta={"Keywords": "", "Description": "首页"},
+        # 京公网安备 without 号; 京ICP备…号－1 with a FULL-WIDTH hyphen; 政府网站标识码 (the sitecode also in a
+        # script attribute); no 主办 label
+        footer={"site_id": "1100000169", "icp": "京ICP备14005922号－1", "psb": "京公网安备110102000155",
+                "sponsor": None},
+        items=dict(count=0)),  # one undated 重要通知 link; the home page's lists are not in the excerpt
+})
