@@ -153,3 +153,20 @@ PAGES_A.update({
                 "sponsor": None},
         items=dict(count=0)),  # one undated 重要通知 link; the home page's lists are not in the excerpt
 })
+
+PAGES_A.update({
+    "home_bjchy_footer_by_script_news_tabs.html": dict(
+        url="http://www.bjchy.gov.cn/", is_home=True, kind="home", title="北京朝阳", meta={},
+        encoding="utf-8",  # declared gb2312
+        footer=NO_FOOTER,  # written by /resource/js/home_bottom.js: no ids on the page
+        # four tabs of the 新闻 box (朝阳要闻 shown, 部门动态 / 基层动态 / 大型活动 hidden): <div class="content
+        # news_text"><ul>, one list of 32; hrefs padded with spaces (「  /dynamic/….html 」); cut titles (...)
+        # take the title attribute, its trailing space dropped
+        items=dict(count=32,
+                   first=("交通安全示范社区创建让居民享便利",
+                          "http://www.bjchy.gov.cn/dynamic/zwhd/8a24fe83622bebd801622cf3133e0056.html", "2018-03-16"),
+                   last=("奥林匹克森林公园举办首届儿童冰雪乐园",
+                         "http://www.bjchy.gov.cn/dynamic/dxhdyg/8a24fe836107744101610812446b0050.html", "2018-01-18"),
+                   dates=["2018-03-16"] * 24 + ["2018-03-09", "2018-02-23", "2018-02-14", "2018-02-09", "2018-02-06",
+                                                "2018-01-22", "2018-01-19", "2018-01-18"])),
+})
