@@ -168,3 +168,26 @@ def test_tooltip_titles(tip, text, title):
                    f"[2018-03-1{i}]</li>" for i in range(3))
     items = analyze(f"<html><body><ul>{rows}</ul></body></html>", f"{SITE}/xwzx/")["items"]
     assert [i["title"] for i in items] == [title] * 3
+
+
+# ---------------------------------------------------------------- client-side redirect stubs
+@pytest.mark.parametrize("html, target", [
+    # 上海 12333 (2018): the home page is a script redirect and nothing else
+    ("<html><head><title>某网</title></head><script>\nwindow.top.location.href='http://www.example.org/2017/index.shtml';"
+     "</script><body></body></html>", "http://www.example.org/2017/index.shtml"),
+    ('<html><head><meta http-equiv="Refresh" content="0; URL=/zwgk/index.html"></head><body></body></html>',
+     "http://www.example.org/zwgk/index.html"),
+    ("<html><body><script>location.replace('/portal/')</script></body></html>", "http://www.example.org/portal/"),
+    # a choice inside a function or a condition is not followed
+    ("<html><body><script>if (isMobile()) { location.href = '/m/'; }</script></body></html>", None),
+])
+def test_redirect_stub_targets(html, target):
+    facts = analyze(html, f"{SITE}/", is_home=True)
+    links = [link["url"] for link in facts["links"] if link["tag"] == "redirect"]
+    assert links == ([target] if target else [])
+
+
+def test_redirect_links_are_followed():
+    from crawler.urls import should_follow
+
+    assert should_follow("http://www.example.org/2017/index.shtml", "redirect", "internal")

@@ -24,6 +24,7 @@ from w3lib.encoding import html_to_unicode
 
 from crawler.extract import identity, kinds, lists, metadata
 from crawler.extract.blocktext import BlockText
+from crawler.extract.redirects import redirect_links
 from crawler.extract.html import parse_html
 
 # Article containers of the common CMSs, with some text in them (TRS also wraps banners in
@@ -95,6 +96,7 @@ def analyze(html: str | bytes, url: str, is_home: bool = False, explain: bool = 
     meta = identity.meta_tags(all_meta)
     title = _title(root)
     links = kinds.extract_links(root, kinds.base_url(root, url))
+    links += redirect_links(root, kinds.base_url(root, url))  # meta refresh / location.href stubs
 
     # An article shown as one (ArticleTitle, article URL, article container) has no list of its
     # own: its sidebars' items and a column for it would be noise, and finding them costs most.

@@ -301,6 +301,9 @@ def compare(truth: dict, facts: dict) -> list[tuple[str, object, object]]:
         rows.append(("pagination", truth["pagination"], facts.get("pagination")))
     if "encoding" in truth:
         rows.append(("encoding", truth["encoding"], facts.get("encoding")))
+    if "redirects" in truth:
+        rows.append(("redirects", truth["redirects"],
+                     [link["url"] for link in facts.get("links") or [] if link.get("tag") == "redirect"]))
     return rows
 
 

@@ -170,3 +170,13 @@ PAGES_A.update({
                    dates=["2018-03-16"] * 24 + ["2018-03-09", "2018-02-23", "2018-02-14", "2018-02-09", "2018-02-06",
                                                 "2018-01-22", "2018-01-19", "2018-01-18"])),
 })
+
+PAGES_A.update({
+    "home_12333sh_js_redirect_stub_gbk.html": dict(
+        url="http://www.12333sh.gov.cn/", is_home=True, kind="home", title="上海市人力资源社会保障网", meta={},
+        encoding="utf-8",  # declared GBK; the text is UTF-8 (ASCII but for the title)
+        footer=NO_FOOTER,
+        # the whole page: a title and window.top.location.href='…/201712333/index.shtml' — the home page
+        # is the redirect's target; without it the crawl has nothing to follow
+        items=dict(count=0), redirects=["http://www.12333sh.gov.cn/201712333/index.shtml"]),
+})
