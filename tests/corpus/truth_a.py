@@ -180,3 +180,22 @@ PAGES_A.update({
         # is the redirect's target; without it the crawl has nothing to follow
         items=dict(count=0), redirects=["http://www.12333sh.gov.cn/201712333/index.shtml"]),
 })
+
+GJJ = "http://www.bjgjj.gov.cn"
+PAGES_A.update({
+    "home_bjgjj_trs_mmdd_year_from_url.html": dict(
+        url=f"{GJJ}/", is_home=True, kind="home", title="北京住房公积金网", meta={},
+        encoding="utf-8",  # declared GBK
+        # 京公网安备 without 号; 版权所有 only (no 主办); the site code only in a script attribute
+        footer={"site_id": None, "icp": "京ICP备05031686号", "psb": "京公网安备11010102001509", "sponsor": None},
+        # 新闻动态: two tabs (中心新闻 / 通知公告), sibling <ul>s; MM-DD dates whose year is the URL's
+        # (03-08 of t20180307_4752: published the day after it was made — 2018, not this year); cut
+        # titles (…) without a title attribute stay as shown
+        items=dict(count=14,
+                   first=("北京住房公积金管理中心2018年部门预算情况的说明", f"{GJJ}/xwdt/201803/t20180307_4752.html",
+                          "2018-03-08"),
+                   last=("关于顺义管理部农行网点暂停业务的通知", f"{GJJ}/ggtz/201711/t20171119_4681.html", "2017-11-19"),
+                   dates=["2018-03-08", "2018-02-28", "2018-01-31", "2018-01-15", "2017-10-27", "2017-10-27",
+                          "2017-10-25", "2018-03-15", "2018-02-28", "2018-02-23", "2018-01-15", "2017-12-18",
+                          "2017-12-07", "2017-11-19"])),
+})
