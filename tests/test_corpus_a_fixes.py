@@ -178,8 +178,10 @@ def test_tooltip_titles(tip, text, title):
     ('<html><head><meta http-equiv="Refresh" content="0; URL=/zwgk/index.html"></head><body></body></html>',
      "http://www.example.org/zwgk/index.html"),
     ("<html><body><script>location.replace('/portal/')</script></body></html>", "http://www.example.org/portal/"),
-    # a choice inside a function or a condition is not followed
+    # a choice inside a function or a condition is not followed, nor a URL built at run time
     ("<html><body><script>if (isMobile()) { location.href = '/m/'; }</script></body></html>", None),
+    ("<html><body><script>\n window.location.href=\"/search?sw=\"+$(\"#sw\").val();</script></body></html>",
+     None),
 ])
 def test_redirect_stub_targets(html, target):
     facts = analyze(html, f"{SITE}/", is_home=True)
@@ -191,3 +193,17 @@ def test_redirect_links_are_followed():
     from crawler.urls import should_follow
 
     assert should_follow("http://www.example.org/2017/index.shtml", "redirect", "internal")
+
+
+@pytest.mark.parametrize("footer, sponsor", [
+    # 北斗 (2018): the sponsor before 主办, a line of its own
+    ('<span>北斗卫星导航系统网站 版权所有</span><span>中国卫星导航系统管理办公室主办</span>'
+     '<span>京ICP备05022684号-2</span>', "中国卫星导航系统管理办公室"),
+    ("<p>版权所有 某市人民政府</p><p>某市人民政府办公室 主办</p><p>某ICP备12345678号</p>",
+     "某市人民政府办公室"),
+    # a sentence that ends in 主办 is no footer line
+    ("<p>本次活动由某市文化和旅游局等单位联合主办，欢迎参加。</p><p>某ICP备12345678号</p>", None),
+])
+def test_sponsor_suffix_form(footer, sponsor):
+    facts = analyze(f'<html><body><p>正文</p><div class="footer">{footer}</div></body></html>', f"{SITE}/")
+    assert facts["footer"]["sponsor"] == sponsor

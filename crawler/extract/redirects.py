@@ -18,6 +18,9 @@ _SCRIPT_GO = re.compile(
     r"(?m)^\s*(?:(?:window|self|top|parent|document)\.)*location(?:\.href)?\s*=\s*(['\"])([^'\"\s]+)\1"
     r"|^\s*(?:(?:window|self|top|parent|document)\.)*location\.(?:replace|assign)\(\s*(['\"])([^'\"\s]+)\3\s*\)")
 
+_JS_COMMENT = re.compile(r"/\*.*?\*/|(?<![:'\"\\])//[^\n]*", re.S)
+_STATEMENT_END = re.compile(r"\s*(?:;|$|\n|</)")
+
 
 def redirect_links(root, base: str) -> list[dict]:
     """``[{"url", "text": "", "tag": "redirect"}]`` for meta refreshes and top-level script redirects."""
@@ -32,8 +35,12 @@ def redirect_links(root, base: str) -> list[dict]:
     for script in root.iter("script"):
         if script.get("src") or not script.text:
             continue
-        for m in _SCRIPT_GO.finditer(script.text):
-            found.append(m.group(2) or m.group(4))
+        code = _JS_COMMENT.sub("", script.text)
+        for m in _SCRIPT_GO.finditer(code):
+            before, after = code[:m.start()], code[m.end():]
+            # top level only (not inside a function or an if), and the whole value (not "…"+x)
+            if before.count("{") == before.count("}") and _STATEMENT_END.match(after):
+                found.append(m.group(2) or m.group(4))
     links, seen = [], set()
     for raw in found:
         url = resolve_url(raw, base)

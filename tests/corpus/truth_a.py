@@ -199,3 +199,20 @@ PAGES_A.update({
                           "2017-10-25", "2018-03-15", "2018-02-28", "2018-02-23", "2018-01-15", "2017-12-18",
                           "2017-12-07", "2017-11-19"])),
 })
+
+BD = "http://www.beidou.gov.cn"
+PAGES_A.update({
+    "home_beidou_trs_sponsor_suffix_mobile_redirect.html": dict(
+        url=f"{BD}/", is_home=True, kind="home", title="北斗卫星导航系统", meta={},
+        # 「中国卫星导航系统管理办公室主办」: the sponsor written before 主办, no colon; no 网站标识码 / 公网安备
+        footer={"site_id": None, "icp": "京ICP备05022684号-2", "psb": None, "sponsor": "中国卫星导航系统管理办公室"},
+        # the mobile redirect sits inside browserRedirect()'s if: no redirect to follow (a choice)
+        redirects=[],
+        # 要闻: <li><a>…</a><span>03-20</span>, years from the URLs; the 最新新闻 ticker is undated
+        items=dict(count=2,
+                   first=("记者眼中的北斗委员：带着科学家精神做委员", f"{BD}/yw/xwzx/201803/t20180320_14232.html",
+                          "2018-03-20"),
+                   last=("北斗提供精准服务！两部委推进交通旅游大数据应用试点",
+                         f"{BD}/yw/xwzx/201803/t20180319_14226.html", "2018-03-19"),
+                   dates=["2018-03-20", "2018-03-19"])),
+})
