@@ -10,6 +10,7 @@
   for the office and the address; ``在线申请`` naming the portal without a URL was dropped.
 """
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -207,3 +208,20 @@ def test_redirect_links_are_followed():
 def test_sponsor_suffix_form(footer, sponsor):
     facts = analyze(f'<html><body><p>正文</p><div class="footer">{footer}</div></body></html>', f"{SITE}/")
     assert facts["footer"]["sponsor"] == sponsor
+
+
+def test_list_dates_without_a_year_take_the_fetch_day():
+    """北京通州 (2018): ``03-22`` with no year on the page or in the URL is of the day fetched."""
+    rows = "".join(
+        f'<tr><td><a href=" n95/n705/c{n}/content.html " title=通知{n}公告标题>通知{n}公告&hellip;</a></td>'
+        f"<td><a href=n95/n705/c{n}/content.html>{day}</a></td></tr>"
+        for n, day in ((16073216, "03-22"), (16065882, "12-30"), (16040714, "03-13")))
+    html = f"<html><body><table>{rows}</table></body></html>"
+    saved = analyze(html, f"{SITE}/", is_home=True, ref_date=dt.date(2018, 3, 31))
+    assert [(i["title"], i["date"]) for i in saved["items"]] == [
+        ("通知16073216公告标题", "2018-03-22"), ("通知16065882公告标题", "2017-12-30"),
+        ("通知16040714公告标题", "2018-03-13")]
+    assert saved["items"][0]["url"] == f"{SITE}/n95/n705/c16073216/content.html"
+    today = dt.date.today()
+    live = analyze(html, f"{SITE}/", is_home=True)
+    assert all(i["date"] <= today.isoformat() for i in live["items"])

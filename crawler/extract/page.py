@@ -17,6 +17,7 @@ costliest step of all (most crawled pages are articles). Home pages always get t
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import re
 
 from lxml import etree
@@ -76,8 +77,12 @@ def _headings(root) -> list[str]:
     return found
 
 
-def analyze(html: str | bytes, url: str, is_home: bool = False, explain: bool = False) -> dict:
+def analyze(html: str | bytes, url: str, is_home: bool = False, explain: bool = False,
+            ref_date: dt.date | None = None) -> dict:
     """Every fact the crawler keeps about one HTML page (see :mod:`crawler.extract`).
+
+    ``ref_date`` is the day the page was fetched (default: today): a list's ``03-22`` with no year
+    on the page or in its URL takes that day's year (the year before, if the day would be later).
 
     ``explain`` adds ``facts["explain"]``: for every document field and footer id, the candidate
     values seen and why one was chosen (``cli.py inspect`` shows it; the crawler does not store it).
@@ -104,7 +109,7 @@ def analyze(html: str | bytes, url: str, is_home: bool = False, explain: bool = 
                    or _has_article_marker(root, html))
     items, column = [], None
     if is_home or not article:
-        items = lists.list_items(root, url)
+        items = lists.list_items(root, url, ref_date)
         column = lists.column_info(root, url, meta)
     inline, requests = lists.dataproxy_requests(root, url, html)
     if inline:

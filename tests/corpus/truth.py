@@ -6,7 +6,8 @@ Per page: ``url`` (the page's own URL hint, else the analysed URL noted in INDEX
 tag present, exactly), ``footer`` (the four ids, ``None`` when not on the page), ``fields`` (every
 document field shown: ``(value, ISO date or None)``; exactly these and no others), ``how`` (where a
 field must come from, for the traps), ``block`` (a 公文 metadata block), and, where they apply,
-``downloads``, ``items``, ``column``, ``guide`` and ``report_year``.
+``downloads``, ``items``, ``column``, ``guide`` and ``report_year``; ``ref_date`` (not a field: the
+day a saved page was fetched, for list dates with no year on the page or in the URL).
 """
 
 from __future__ import annotations

@@ -7,6 +7,8 @@ up to the end of its line or the next element label, the spans of one paragraph 
 
 from __future__ import annotations
 
+import datetime as dt
+
 PT = "https://www.pingtan.gov.cn"
 PT_META = {"SiteName": "平潭综合实验区党工委管委会", "SiteDomain": "www.pingtan.gov.cn", "SiteIDCode": "3590000001",
            "Keywords": "平潭，中国平潭，福建平潭，平潭综合实验区党工委管委会",
@@ -215,4 +217,23 @@ PAGES_A.update({
                    last=("北斗提供精准服务！两部委推进交通旅游大数据应用试点",
                          f"{BD}/yw/xwzx/201803/t20180319_14226.html", "2018-03-19"),
                    dates=["2018-03-20", "2018-03-19"])),
+})
+
+TZ = "http://www.bjtzh.gov.cn"
+PAGES_A.update({
+    "home_bjtzh_component_cms_spaced_icp_title_attr.html": dict(
+        url=f"{TZ}/", is_home=True, kind="home", title="北京通州", meta={},
+        # 「政府网站标识码:1101120001」 (ASCII colon), 「京ICP备 05031679号」 kept as written (a space)
+        footer={"site_id": "1101120001", "icp": "京ICP备 05031679号", "psb": "京公网安备11011202001838号",
+                "sponsor": "北京市通州区人民政府"},
+        # the study saved its pages in March 2018 (the newest dates on them are 03-22): 03-22 has no
+        # year on the page or in its URL (…/c16073216/content.html), so it is of the day saved
+        ref_date=dt.date(2018, 3, 31),
+        # 通知公告 tab: titles cut with &hellip; in the link, whole in title= (unquoted); the date is a
+        # second link to the same URL; hrefs padded with spaces (" n95/…/content.html ")
+        items=dict(count=5,
+                   first=("2018年通州区梨园镇招聘社区工作者", f"{TZ}/n95/n534/n705/c16073216/content.html", "2018-03-22"),
+                   last=("2018年通州区梨园镇招聘社区工作者笔试时间地点安排的公告",
+                         f"{TZ}/n95/n534/n705/c16040714/content.html", "2018-03-13"),
+                   dates=["2018-03-22", "2018-03-19", "2018-03-15", "2018-03-15", "2018-03-13"])),
 })
