@@ -169,7 +169,8 @@ def finalize(store: Store, run_id: int) -> None:
                 "select status, error from link_checks where run_id = ? and agency = ? and url = ?",
                 [run_id, agency["id"], agency["url"]]))
             pages = next(db.query("select count(*) n from pages where run_id = ? and agency = ? "
-                                  "and error = '' and kind != 'binary'", [run_id, agency["id"]]))["n"]
+                                  "and error = '' and kind not in ('binary', 'alias')",
+                                  [run_id, agency["id"]]))["n"]
             if not home:
                 status, error = "pending", "home page not fetched"
             elif home[0]["error"] or (home[0]["status"] or 0) >= 400:

@@ -27,7 +27,7 @@ from crawler.extract import analyze, analyze_dataproxy, decode_html
 from crawler.run import carry_forward_rows
 from crawler.outcomes import error_class, failure_verdict, http_verdict
 from crawler.store import Store, dumps, loads, utcnow
-from crawler.urls import Scope, dedup_key, pattern_key, should_follow, trap_reason
+from crawler.urls import Scope, dedup_key, pattern_key, request_key, should_follow, trap_reason
 
 HTML_TYPES = (b"text/html", b"application/xhtml", b"text/xml", b"application/xml")
 MAX_PER_PATTERN = 500
@@ -51,6 +51,12 @@ def batched(results):
         yield {"_rows": dict(rows)}
 
 
+def edge_depth(tag: str, depth: int) -> int:
+    """Depth of a link's target: the next page of a column's list is on the column's own level
+    (however many pages it has, the page budget bounds it), every other link one level deeper."""
+    return depth if tag == "pagination" else depth + 1
+
+
 def load_run_agencies(path: str) -> list[Agency]:
     """Agencies from the CLI's JSON hand-over file or from a user's agencies file."""
     if path.endswith(".json"):
@@ -72,6 +78,9 @@ class PortalSpider(scrapy.Spider):
         self.resume = str(resume) in ("1", "true", "True")
         self.scopes = {a.id: Scope(a.origins, a.path_prefix) for a in self.agencies.values()}
         self.seen: dict[str, set[str]] = defaultdict(set)
+        # dedup key of every final URL whose page was parsed: a second URL reaching the same page
+        # (a redirect onto the home page, /index.html → /) records an alias, never a second page
+        self.parsed: dict[str, set[str]] = defaultdict(set)
         self.patterns: dict[str, Counter] = defaultdict(Counter)
         self.progress = {a: {"pages": 0, "scheduled": 0, "done": 0, "errors": 0,
                                         "page_requests": 0} for a in self.agencies}
@@ -127,9 +136,9 @@ class PortalSpider(scrapy.Spider):
         parts = urlsplit(url)
         return f"{agency_id}|{parts.hostname}:{parts.port or ''}"
 
-    def mark(self, agency_id: str, url: str) -> bool:
-        """True the first time ``url`` is seen for the agency in this run."""
-        key = dedup_key(url)
+    def mark(self, agency_id: str, url: str, key: str = "") -> bool:
+        """True the first time ``url`` (or the request identity ``key``) is seen for the agency."""
+        key = key or dedup_key(url)
         seen = self.seen[agency_id]
         if key in seen:
             return False
@@ -251,6 +260,17 @@ class PortalSpider(scrapy.Spider):
             yield page
             yield self.link_check(base, verdict, reason, "internal")
             return
+        final_key = dedup_key(response.url)
+        if not is_home and final_key in self.parsed[agency_id]:
+            # Another URL of a page already parsed (a redirect onto the home page, http → https,
+            # /index.html → /): one page, one record — this URL is only an alias of it.
+            page["kind"] = "alias"
+            yield page
+            yield self.link_check(base, *http_verdict(response.status, redirected), "internal")
+            return
+        self.parsed[agency_id].add(final_key)
+        if is_home:
+            self.parsed[agency_id].add(dedup_key(meta["target"]))
         self.progress[agency_id]["pages"] += 1
         try:
             # decode_html, not response.text: a body declared utf-8 that is really GBK is common
@@ -303,12 +323,12 @@ class PortalSpider(scrapy.Spider):
             return
         facts = loads(old[0].get("facts"), {}) or {}
         for spec in facts.get("requests") or []:
-            if self.mark(agency.id, spec["url"] + "#" + str(spec.get("body", ""))):
+            if self.mark(agency.id, spec["url"], request_key(spec)):
                 yield self.proxy_request(agency.id, spec, depth, url)
         for edge in store.query("select target, tag, scope from links where run_id=? and agency=? "
                                 "and source=?", args):
-            yield from self.schedule(agency, edge["target"], edge["tag"], edge["scope"], depth + 1,
-                                     url, "")
+            yield from self.schedule(agency, edge["target"], edge["tag"], edge["scope"],
+                                     edge_depth(edge["tag"], depth), url, "")
 
     def prev_store(self) -> Store:
         """A read connection to the store (for carrying facts forward), opened once."""
@@ -380,11 +400,13 @@ class PortalSpider(scrapy.Spider):
                               "tag": tag, "on_home": int(is_home), "scope": scope_kind}
         yield from edges.values()
         for spec in facts.get("requests") or []:
-            if self.mark(agency.id, spec["url"] + "#" + str(spec.get("body", ""))):
+            if self.mark(agency.id, spec["url"], request_key(spec)):
                 yield self.proxy_request(agency.id, spec, depth, page_url)
-        for edge in edges.values():
-            yield from self.schedule(agency, edge["target"], edge["tag"], edge["scope"], depth + 1,
-                                     page_url, column_url)
+        # Pagination first: a list page reached as a column's next page stays on the column's level
+        # even when the same URL is also an ordinary link (a numbered pager, 下一页).
+        for edge in sorted(edges.values(), key=lambda e: e["tag"] != "pagination"):
+            yield from self.schedule(agency, edge["target"], edge["tag"], edge["scope"],
+                                     edge_depth(edge["tag"], depth), page_url, column_url)
 
     def schedule(self, agency: Agency, url: str, tag: str, scope_kind: str, depth: int,
                  source: str, column_url: str):
@@ -400,7 +422,16 @@ class PortalSpider(scrapy.Spider):
             if not reason and not over_budget and self.patterns[agency.id][pattern] <= MAX_PER_PATTERN:
                 yield self.page_request(agency.id, url, depth, column_url=column_url, source=source)
                 return
+            reason = reason or ("page-budget" if over_budget else "pattern-cap")
+            yield self.skip_row(agency.id, url, reason, tag, source, column_url, depth)
         yield self.check_request(agency.id, url, scope_kind)
+
+    def skip_row(self, agency_id: str, url: str, reason: str, tag: str, source: str,
+                 column_url: str, depth: int) -> dict:
+        """An in-scope page the crawl found but did not fetch, and why (coverage is a fact)."""
+        return {"_table": "skips", "run_id": self.run_id, "agency": agency_id, "url": url,
+                "reason": reason, "tag": tag, "source": source, "column_url": column_url,
+                "depth": depth}
 
     def parse_dataproxy(self, response):
         yield from batched(self._parse_dataproxy(response))
@@ -432,7 +463,7 @@ class PortalSpider(scrapy.Spider):
                 yield from self.schedule(agency, item["url"], "a", scope_kind,
                                          meta.get("depth", 0) + 1, source, column_url)
         for spec in facts.get("requests") or []:
-            if self.mark(agency.id, spec["url"] + "#" + str(spec.get("body", ""))):
+            if self.mark(agency.id, spec["url"], request_key(spec)):
                 yield self.proxy_request(agency.id, {**spec, "column_url": column_url},
                                          meta.get("depth", 0), source)
 
@@ -499,12 +530,12 @@ class PortalSpider(scrapy.Spider):
                         "l.agency=? and l.scope != 'special' and l.target not in "
                         "(select url from link_checks where run_id=? and agency=?)",
                         [self.run_id, agency.id, self.run_id, agency.id]):
-                    depth = (pages.get(row["source"]) or {}).get("depth", 0) + 1
+                    depth = edge_depth(row["tag"], (pages.get(row["source"]) or {}).get("depth", 0))
                     pending[agency.id].extend(self.schedule(
                         agency, row["target"], row["tag"], row["scope"], depth, row["source"], ""))
                 for url, page in pages.items():
                     for spec in (loads(page.get("facts"), {}) or {}).get("requests") or []:
-                        if self.mark(agency.id, spec["url"] + "#" + str(spec.get("body", ""))):
+                        if self.mark(agency.id, spec["url"], request_key(spec)):
                             pending[agency.id].append(
                                 self.proxy_request(agency.id, spec, page.get("depth") or 0, url))
         finally:
