@@ -7,8 +7,8 @@ Tables (all keyed by ``run_id`` so a database holds many rounds; browse them wit
 ``agencies``      the agencies of a run with their config and crawl outcome (ok/unreachable/error).
 ``pages``         every fetched in-scope HTML page (kind ``alias``: a URL that reached a page already
                   recorded, e.g. a redirect onto the home page): url, final url, redirect chain,
-                  status, content type, encoding, bytes, elapsed, fetched_at, title, page kind, 指引2017 meta tags,
-                  footer identifiers, ETag/Last-Modified (for conditional re-crawls).
+                  status, content type, encoding, bytes, elapsed, fetched_at, title, page kind,
+                  指引2017 meta tags, footer identifiers, ETag/Last-Modified (for conditional re-crawls).
 ``links``         every link edge: source page, target, anchor text, tag, on_home, scope.
 ``link_checks``   the outcome of every requested URL (pages, attachments, external links), once per
                   run and agency: status or error class, redirect chain, verdict ok/broken/review.
