@@ -156,8 +156,10 @@ def finalize(store: Store, run_id: int) -> None:
                        where li.run_id = columns.run_id and li.agency = columns.agency
                        and li.column_url = columns.url))
             where run_id = ?""", [run_id])
-        db.execute("update columns set blank = case when items = 0 then 1 else 0 end where run_id = ?",
-                   [run_id])
+        # blank: no item on any of the column's pages, and its page showed no index of sub-columns
+        # either (the extractor's judgement, e.g. a 政府信息公开 page listing its sections)
+        db.execute("update columns set blank = case when items = 0 and blank = 1 then 1 else 0 end "
+                   "where run_id = ?", [run_id])
         db.execute("""
             update documents set column_url = coalesce((select li.column_url from list_items li
               join pages p on p.run_id = li.run_id and p.agency = li.agency and p.url = li.page_url

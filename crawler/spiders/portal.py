@@ -53,7 +53,10 @@ def batched(results):
 
 def edge_depth(tag: str, depth: int) -> int:
     """Depth of a link's target: the next page of a column's list is on the column's own level
-    (however many pages it has, the page budget bounds it), every other link one level deeper."""
+    (however many pages it has, the page budget bounds it), every other link one level deeper.
+
+    Kept in ``meta["level"]``: Scrapy's DepthMiddleware rewrites ``meta["depth"]`` to the parent's
+    depth + 1 on every request a callback yields (it still orders the queue breadth-first)."""
     return depth if tag == "pagination" else depth + 1
 
 
@@ -152,7 +155,7 @@ class PortalSpider(scrapy.Spider):
         self.progress[agency_id]["page_requests"] += 1
         return scrapy.Request(
             url, callback=self.parse_page, errback=self.on_error, dont_filter=True,
-            meta={"agency": agency_id, "depth": depth, "is_home": is_home, "role": "page",
+            meta={"agency": agency_id, "level": depth, "is_home": is_home, "role": "page",
                   "target": url, "column_url": column_url, "source": source,
                   "download_slot": self.slot(agency_id, url)},
         )
@@ -175,7 +178,7 @@ class PortalSpider(scrapy.Spider):
             headers=headers, callback=self.parse_dataproxy, errback=self.on_error,
             dont_filter=True,
             meta={"agency": agency_id, "role": "dataproxy", "target": spec["url"],
-                  "column_url": spec.get("column_url", ""), "depth": depth, "source": source,
+                  "column_url": spec.get("column_url", ""), "level": depth, "source": source,
                   "spec": spec, "download_slot": self.slot(agency_id, spec["url"])},
         )
 
@@ -237,7 +240,7 @@ class PortalSpider(scrapy.Spider):
         scope = self.scopes[agency_id]
         base = self.common(response)
         is_home = bool(meta.get("is_home"))
-        depth = meta.get("depth", 0)
+        depth = meta.get("level", 0)
         if is_home:
             yield self.probe_row(agency, base, ok=200 <= response.status < 400, error="")
         in_scope = scope.contains(response.url)
@@ -461,11 +464,11 @@ class PortalSpider(scrapy.Spider):
                        "anchor": (item.get("title") or "")[:200], "tag": "a", "on_home": 0,
                        "scope": scope_kind}
                 yield from self.schedule(agency, item["url"], "a", scope_kind,
-                                         meta.get("depth", 0) + 1, source, column_url)
+                                         meta.get("level", 0) + 1, source, column_url)
         for spec in facts.get("requests") or []:
             if self.mark(agency.id, spec["url"], request_key(spec)):
                 yield self.proxy_request(agency.id, {**spec, "column_url": column_url},
-                                         meta.get("depth", 0), source)
+                                         meta.get("level", 0), source)
 
     def on_error(self, failure):
         yield from batched(self._on_error(failure))
@@ -487,7 +490,7 @@ class PortalSpider(scrapy.Spider):
         if role == "page":
             if meta.get("is_home"):
                 yield self.probe_row(self.agencies[agency_id], base, ok=False, error=err)
-            yield {"_table": "pages", **base, "depth": meta.get("depth", 0),
+            yield {"_table": "pages", **base, "depth": meta.get("level", 0),
                    "is_home": int(bool(meta.get("is_home"))), "fetched_at": utcnow(), "bytes": 0,
                    "kind": "", "error": err, "title": "", "soft404": 0, "not_modified": 0}
         yield self.link_check(base, verdict, reason, meta.get("scope", "internal"), error=err)
