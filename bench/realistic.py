@@ -87,8 +87,9 @@ class RealSite(base.Site):
             day = end - timedelta(days=int(k * 700 / max(1, count)) + self.rng.randint(0, 2))
             aid = self.next_id
             self.next_id += 1
-            title = f"关于{self.rng.choice(base.TOPICS)}项目的公示（第{k + 1}批）" if col.get("notice") \
-                else f"{self.rng.choice(base.ACTS)}{self.rng.choice(base.TOPICS)}{self.rng.choice(base.TAILS)}"
+            rng = self.rng
+            title = f"关于{rng.choice(base.TOPICS)}项目的公示（第{k + 1}批）" if col.get("notice") \
+                else f"{rng.choice(base.ACTS)}{rng.choice(base.TOPICS)}{rng.choice(base.TAILS)}"
             col["articles"].append({"id": aid, "day": day, "title": title,
                                     "path": self.article_path(col, aid, day), "extra": []})
         col["count"] = count
@@ -126,8 +127,8 @@ class RealSite(base.Site):
         if self.drop_number:
             text = text.replace(self.drop_number, "")
         if self.download:
-            text = text.replace('<div class="related">',
-                                f'<p><a href="{self.download}">正文下载（PDF）</a></p><div class="related">', 1)
+            link = f'<p><a href="{self.download}">正文下载（PDF）</a></p>'
+            text = text.replace('<div class="related">', link + '<div class="related">', 1)
         target_list = None if text == base.SOFT404 else self.page_files  # an error page is no page
         if path in ("/wzdt/index.html", "/lxwm/index.html"):  # linked as /wzdt/: the style's index file
             path = path.rsplit("/", 1)[0] + "/" + INDEX[self.style]
@@ -144,8 +145,8 @@ class RealSite(base.Site):
             target_list.append(leaf)
 
     def footer(self) -> str:
-        return ('<div class="backhome"><a href="/index.html">返回首页</a> <a href="/old/">旧版入口</a></div>\n'
-                + super().footer())
+        back = '<a href="/index.html">返回首页</a> <a href="/old/">旧版入口</a>'
+        return f'<div class="backhome">{back}</div>\n' + super().footer()
 
     def column_url(self, col: dict) -> str:
         if col.get("blank") or col.get("notice"):
@@ -265,7 +266,8 @@ class RealSite(base.Site):
         """A 公示 item: an 索引号/发布机构/生成日期 block, no 文号 — not a policy document."""
         day = art["day"]
         block = ('<table class="xxgk-table">'
-                 f"<tr><th>索引号：</th><td>{self.site_code[:6]}/{day.year}-{art['id'] % 100000:05d}</td></tr>"
+                 f"<tr><th>索引号：</th><td>{self.site_code[:6]}/{day.year}-{art['id'] % 100000:05d}"
+                 "</td></tr>"
                  f"<tr><th>发布机构：</th><td>{self.name}</td></tr>"
                  f"<tr><th>生成日期：</th><td>{day:%Y-%m-%d}</td></tr></table>\n")
         body = (self.nav() + self.crumb(col, "正文") + f'<div class="main"><h1>{art["title"]}</h1>\n{block}'

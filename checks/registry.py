@@ -23,6 +23,7 @@ FAMILIES = {
     "identity": "网站标识",
     "disclosure": "政务公开平台",
     "availability": "站点可访问性",
+    "coverage": "抓取覆盖",
 }
 
 RULE_MODULES = [
@@ -32,6 +33,7 @@ RULE_MODULES = [
     "checks.identity",
     "checks.disclosure",
     "checks.availability",
+    "checks.coverage.crawl_incomplete",
 ]
 
 

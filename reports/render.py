@@ -29,6 +29,7 @@ import click
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from checks.registry import FAMILIES
+from crawler.coverage import coverage_text
 from crawler import __version__
 from crawler.store import Store, loads
 from reports.diff import AgencyDiff, checked_runs, diff_agency, previous_run
@@ -40,6 +41,7 @@ AGENCY_ID_RE = re.compile(r"^[A-Za-z0-9_-]+$")
 FAMILY_COLORS = {
     "links": "#d9534f", "documents": "#f0ad4e", "freshness": "#5bc0de",
     "identity": "#5cb85c", "disclosure": "#8e6cc1", "availability": "#555555",
+    "coverage": "#2c7fb8",
 }
 EVIDENCE_LABELS = {
     "status": "HTTP状态", "error": "错误", "anchor": "链接文字", "tag": "标签",
@@ -303,7 +305,8 @@ def environment() -> Environment:
                       autoescape=lambda name: not (name or "").endswith(".md") and html_escape(name),
                       trim_blocks=True, lstrip_blocks=True)
     env.globals.update(family_name=family_name, is_web_url=is_web_url, evidence_items=evidence_items,
-                       rule_title=rule_title, families=FAMILIES, family_colors=FAMILY_COLORS)
+                       rule_title=rule_title, families=FAMILIES, family_colors=FAMILY_COLORS,
+                       coverage_text=coverage_text)
     return env
 
 
@@ -426,7 +429,8 @@ def summary_table(cards: list[Scorecard]) -> str:
     headers = ["排名", "单位", "得分", "结论", "单项否决", *FAMILIES.values(), "合计"]
     rows = []
     for rank, card in ranked(cards):
-        rows.append([rank, card.name or card.agency, f"{card.score:.1f}", card.verdict,
+        rows.append([rank, card.name or card.agency, "—" if card.unassessable else f"{card.score:.1f}",
+                     card.verdict_label,
                      "、".join(v.title for v in card.vetoes) or "—",
                      *(card.families.get(f, 0) for f in FAMILIES), card.findings])
     return format_table(headers, rows)
