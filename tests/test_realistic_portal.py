@@ -110,7 +110,8 @@ def tiny_site(root: Path) -> None:
 
     def page(title: str, body: str) -> str:
         return (f'<html><head><meta charset="utf-8"><title>{title}</title></head><body>'
-                f'<div class="nav"><a href="/">首页</a> <a href="/tzgg/">通知公告</a></div>{body}</body></html>')
+                f'<div class="nav"><a href="/">首页</a> <a href="/tzgg/">通知公告</a></div>{body}'
+                "</body></html>")
     (root / "index.html").write_text(page("首页", '<a href="/tzgg/">通知公告</a>'), encoding="utf-8")
     (root / "tzgg").mkdir()
     for k in range(12):
