@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
-from scrapy.exceptions import StopDownload
+from scrapy.exceptions import DontCloseSpider, StopDownload
 from scrapy.http import HtmlResponse, TextResponse, XmlResponse
 
 from crawler.agencies import Agency, load_agencies
@@ -31,6 +31,7 @@ from crawler.urls import Scope, dedup_key, pattern_key, request_key, should_foll
 
 HTML_TYPES = (b"text/html", b"application/xhtml", b"text/xml", b"application/xml")
 MAX_PER_PATTERN = 500
+PAGINATION_PRIORITY = 1000  # list pages of a column before other pages (see ``schedule``)
 HEAD_TRUSTED = frozenset({404, 410})  # a HEAD answer believed without a GET
 DATE_FIELDS = frozenset({"written_date", "pub_date", "effective_date", "abolished_date"})
 
@@ -85,6 +86,10 @@ class PortalSpider(scrapy.Spider):
         # (a redirect onto the home page, /index.html → /) records an alias, never a second page
         self.parsed: dict[str, set[str]] = defaultdict(set)
         self.patterns: dict[str, Counter] = defaultdict(Counter)
+        # every request sent and not yet answered: a request Scrapy lost without a callback or an
+        # errback would leave its URL without any outcome, so the idle spider sends those again
+        self.inflight: dict[tuple, scrapy.Request] = {}
+        self.resent_rounds = 0
         self.progress = {a: {"pages": 0, "scheduled": 0, "done": 0, "errors": 0,
                                         "page_requests": 0} for a in self.agencies}
 
@@ -98,7 +103,34 @@ class PortalSpider(scrapy.Spider):
             spider.start_standalone_run()
         crawler.signals.connect(spider.on_headers, signal=signals.headers_received)
         crawler.signals.connect(spider.on_closed, signal=signals.spider_closed)
+        crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
         return spider
+
+    @staticmethod
+    def request_id(request: scrapy.Request) -> tuple:
+        meta = request.meta
+        return (meta.get("role"), meta.get("agency"), meta.get("target"), request.body)
+
+    def track(self, request: scrapy.Request) -> scrapy.Request:
+        self.inflight[self.request_id(request)] = request
+        return request
+
+    def untrack(self, request: scrapy.Request | None) -> None:
+        if request is not None:
+            self.inflight.pop(self.request_id(request), None)
+
+    def on_idle(self, spider=None):
+        """Nothing left to do, yet some requests never came back: send them again (three rounds at
+        most), so that every URL the crawl found ends with an outcome."""
+        if not self.inflight or self.resent_rounds >= 3:
+            return
+        self.resent_rounds += 1
+        lost = list(self.inflight.values())
+        self.logger.warning("re-sending %d request(s) that never completed", len(lost))
+        self.crawler.stats.inc_value("govaudit/resent", len(lost))
+        for request in lost:
+            self.crawler.engine.crawl(request.replace(dont_filter=True))
+        raise DontCloseSpider
 
     def start_standalone_run(self) -> None:
         """Started by Scrapyd or ``scrapy crawl`` rather than the CLI: record the run ourselves."""
@@ -150,15 +182,15 @@ class PortalSpider(scrapy.Spider):
         return True
 
     def page_request(self, agency_id: str, url: str, depth: int, is_home: bool = False,
-                     column_url: str = "", source: str = "") -> scrapy.Request:
+                     column_url: str = "", source: str = "", priority: int = 0) -> scrapy.Request:
         self.mark(agency_id, url)
         self.progress[agency_id]["page_requests"] += 1
-        return scrapy.Request(
-            url, callback=self.parse_page, errback=self.on_error, dont_filter=True,
+        return self.track(scrapy.Request(
+            url, callback=self.parse_page, errback=self.on_error, dont_filter=True, priority=priority,
             meta={"agency": agency_id, "level": depth, "is_home": is_home, "role": "page",
                   "target": url, "column_url": column_url, "source": source,
                   "download_slot": self.slot(agency_id, url)},
-        )
+        ))
 
     def check_request(self, agency_id: str, url: str, scope_kind: str,
                       method: str = "HEAD") -> scrapy.Request:
@@ -167,20 +199,20 @@ class PortalSpider(scrapy.Spider):
         meta = {"agency": agency_id, "role": "check", "target": url, "scope": scope_kind}
         if scope_kind != "external":
             meta["download_slot"] = self.slot(agency_id, url)
-        return scrapy.Request(url, method=method, callback=self.parse_check, errback=self.on_error,
-                              dont_filter=True, meta=meta, priority=-1)
+        return self.track(scrapy.Request(url, method=method, callback=self.parse_check,
+                                         errback=self.on_error, dont_filter=True, meta=meta, priority=-1))
 
     def proxy_request(self, agency_id: str, spec: dict, depth: int, source: str) -> scrapy.Request:
         """A Hanweb ``dataproxy.jsp`` POST for further pages of a column list."""
         headers = {"Content-Type": "application/x-www-form-urlencoded", **(spec.get("headers") or {})}
-        return scrapy.Request(
+        return self.track(scrapy.Request(
             spec["url"], method=spec.get("method", "POST"), body=spec.get("body", ""),
             headers=headers, callback=self.parse_dataproxy, errback=self.on_error,
             dont_filter=True,
             meta={"agency": agency_id, "role": "dataproxy", "target": spec["url"],
                   "column_url": spec.get("column_url", ""), "level": depth, "source": source,
                   "spec": spec, "download_slot": self.slot(agency_id, spec["url"])},
-        )
+        ))
 
     def on_headers(self, headers, body_length, request, spider):
         """Stop the body download of checked links and of in-scope non-HTML answers."""
@@ -217,6 +249,7 @@ class PortalSpider(scrapy.Spider):
                 "elapsed": base.get("elapsed"), "checked_at": utcnow()}
 
     def parse_check(self, response):
+        self.untrack(response.request)
         yield from batched(self._parse_check(response))
 
     def _parse_check(self, response):
@@ -231,6 +264,7 @@ class PortalSpider(scrapy.Spider):
                               method=response.request.method)
 
     def parse_page(self, response):
+        self.untrack(response.request)
         yield from batched(self._parse_page(response))
 
     def _parse_page(self, response):
@@ -423,7 +457,11 @@ class PortalSpider(scrapy.Spider):
             self.patterns[agency.id][pattern] += 1
             over_budget = self.progress[agency.id]["page_requests"] >= agency.max_pages
             if not reason and not over_budget and self.patterns[agency.id][pattern] <= MAX_PER_PATTERN:
-                yield self.page_request(agency.id, url, depth, column_url=column_url, source=source)
+                # A 下一页 chain is discovered one page at a time; breadth-first order (Scrapy lowers
+                # the priority of each request by its depth) would queue every next page behind the
+                # whole site, so the pages of a column's list go first.
+                yield self.page_request(agency.id, url, depth, column_url=column_url, source=source,
+                                        priority=PAGINATION_PRIORITY if tag == "pagination" else 0)
                 return
             reason = reason or ("page-budget" if over_budget else "pattern-cap")
             yield self.skip_row(agency.id, url, reason, tag, source, column_url, depth)
@@ -437,6 +475,7 @@ class PortalSpider(scrapy.Spider):
                 "depth": depth}
 
     def parse_dataproxy(self, response):
+        self.untrack(response.request)
         yield from batched(self._parse_dataproxy(response))
 
     def _parse_dataproxy(self, response):
@@ -471,6 +510,7 @@ class PortalSpider(scrapy.Spider):
                                          meta.get("level", 0), source)
 
     def on_error(self, failure):
+        self.untrack(getattr(failure, "request", None))
         yield from batched(self._on_error(failure))
 
     def _on_error(self, failure):
@@ -517,8 +557,11 @@ class PortalSpider(scrapy.Spider):
                 done = {r["url"] for r in store.query(
                     "select url from link_checks where run_id=? and agency=?", [self.run_id, agency.id])}
                 pages = {r["url"]: r for r in store.query(
-                    "select url, depth, facts from pages where run_id=? and agency=? and error = ''",
-                    [self.run_id, agency.id])}
+                    "select url, final_url, status, kind, depth, facts from pages where run_id=? "
+                    "and agency=? and error = ''", [self.run_id, agency.id])}
+                for page in pages.values():  # pages parsed before the stop: later URLs are aliases
+                    if page["kind"] != "alias" and 200 <= (page["status"] or 0) < 300:
+                        self.parsed[agency.id].add(dedup_key(page["final_url"] or page["url"]))
                 for url in done:
                     self.mark(agency.id, url)
                 self.progress[agency.id]["done"] = len(done)
