@@ -17,10 +17,11 @@ Tables (all keyed by ``run_id`` so a database holds many rounds; browse them wit
 ``list_items``    the items listed on column pages (title, url, ISO date), for freshness rules.
 ``skips``         in-scope pages found but not fetched, with the reason (page-budget, too-deep,
                   pattern-cap, url-too-long, …), the link's tag and column: crawl coverage.
-``findings``      what the rules found, with evidence; written by ``cli.py check``.
-``rule_status``   per run, agency and rule: ran / not-applicable (with the reason), finding count.
 ``probes``        availability probes of home pages (``cli.py probe`` and each crawl's home fetch).
-``scorecards``    scores per run, agency and scoring profile.
+
+Later stages own their tables and register them here with :func:`register_table` (the store
+creates every registered table when it opens): ``findings`` and ``rule_status`` belong to
+``checks.registry``, ``scorecards`` to ``reports.scoring``.
 """
 
 from __future__ import annotations
@@ -107,21 +108,6 @@ SCHEMA: dict[str, dict[str, Any]] = {
         },
         "pk": ("run_id", "agency", "url"),
     },
-    "findings": {
-        "columns": {
-            "run_id": int, "agency": str, "rule": str, "family": str, "url": str,
-            "source": str, "field": str, "detail": str, "evidence": str, "observed_at": str,
-            "status": str,
-        },
-        "pk": None,
-    },
-    "rule_status": {
-        "columns": {
-            "run_id": int, "agency": str, "rule": str, "status": str, "reason": str,
-            "findings": int,
-        },
-        "pk": ("run_id", "agency", "rule"),
-    },
     "probes": {
         "columns": {
             "agency": str, "url": str, "at": str, "ok": int, "status": int, "elapsed": float,
@@ -129,22 +115,23 @@ SCHEMA: dict[str, dict[str, Any]] = {
         },
         "pk": None,
     },
-    "scorecards": {
-        "columns": {
-            "run_id": int, "agency": str, "profile": str, "score": float, "passed": int,
-            "vetoes": str, "deductions": str, "families": str, "computed_at": str,
-        },
-        "pk": ("run_id", "agency", "profile"),
-    },
 }
 
 INDEXES = [
     ("links", ["run_id", "agency", "target"]),
-    ("findings", ["run_id", "agency", "rule"]),
     ("list_items", ["run_id", "agency", "column_url"]),
     ("list_items", ["run_id", "agency", "page_url"]),
     ("probes", ["agency", "at"]),
 ]
+
+
+def register_table(name: str, columns: dict[str, type], pk: tuple[str, ...] | None,
+                   indexes: Iterable[list[str]] = ()) -> None:
+    """Add a table a later stage owns to the schema every store creates (idempotent)."""
+    SCHEMA[name] = {"columns": columns, "pk": pk}
+    for cols in indexes:
+        if (name, cols) not in INDEXES:
+            INDEXES.append((name, cols))
 
 
 def utcnow() -> str:

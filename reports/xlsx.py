@@ -19,7 +19,7 @@ from openpyxl.utils import get_column_letter
 from checks.registry import FAMILIES
 
 if TYPE_CHECKING:
-    from reports.render import ReportData
+    from reports.model import ReportData
 
 FINDING_COLUMNS = [("单位", 16), ("指标", 14), ("规则", 22), ("问题", 40), ("URL", 48),
                    ("所在页面", 40), ("证据", 50), ("发现时间", 22)]

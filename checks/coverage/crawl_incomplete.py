@@ -9,7 +9,8 @@ from crawler.coverage import LIMIT_REASONS, agency_coverage, coverage_text
 
 
 @rule(id="crawl-incomplete", family="coverage", title="抓取不完整",
-      ref="测评方法 · 抓取覆盖（非扣分项）", default="页面预算/深度/陷阱上限截断即报告")
+      ref="测评方法 · 抓取覆盖（非扣分项）", default="页面预算/深度/陷阱上限截断即报告",
+      reads=("pages", "skips"))
 def crawl_incomplete(view: AgencyView) -> Iterator[Finding]:
     """抓取不完整：本次抓取因页面预算、深度上限或陷阱防护而未抓取部分站内页面。
 
