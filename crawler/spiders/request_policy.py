@@ -122,7 +122,10 @@ class RequestPolicy:
                 return
             reason = reason or ("page-budget" if over_budget else "pattern-cap")
             yield self.skip_row(agency.id, url, reason, tag, source, column_url, depth)
-        yield self.check_request(agency.id, url, scope_kind)
+        # content safety (crawler/safety/fetch.py): attachments downloaded, external pages capped
+        safety = getattr(self, "safety", None)
+        fetch = safety.request(agency, url, tag, scope_kind) if safety is not None else None
+        yield fetch or self.check_request(agency.id, url, scope_kind)
 
     def skip_row(self, agency_id: str, url: str, reason: str, tag: str, source: str,
                  column_url: str, depth: int) -> dict:
