@@ -24,6 +24,7 @@ from scrapy.http import HtmlResponse, TextResponse, XmlResponse
 from crawler.agencies import Agency, load_agencies
 from crawler.extract import analyze, analyze_dataproxy, decode_html
 from crawler.outcomes import error_class, failure_verdict, http_verdict
+from crawler.interaction import interaction_rows
 from crawler.safety.fetch import SafetyFetcher
 from crawler.spiders.request_policy import RequestPolicy, edge_depth
 from crawler.spiders.resume import Resume
@@ -235,6 +236,7 @@ class PortalSpider(RequestPolicy, RowShaping, Resume, scrapy.Spider):
         yield page
         if verdict == "ok":
             yield from self.record_facts(agency, response.url, base["url"], facts, is_home)
+            yield from interaction_rows(self.run_id, agency_id, base["url"], facts)
             if self.safety is not None:
                 yield from self.safety.page_rows(agency, base["url"], response.url, text)
             yield from self.follow(agency, response.url, facts, depth, is_home)

@@ -10,7 +10,7 @@ import scrapy
 from scrapy.exceptions import StopDownload
 
 from crawler.agencies import Agency
-from crawler.urls import dedup_key, pattern_key, should_follow, trap_reason
+from crawler.urls import dedup_key, pattern_key, request_key, should_follow, trap_reason
 
 HTML_TYPES = (b"text/html", b"application/xhtml", b"text/xml", b"application/xml")
 
@@ -25,6 +25,14 @@ def edge_depth(tag: str, depth: int) -> int:
     Kept in ``meta["level"]``: Scrapy's DepthMiddleware rewrites ``meta["depth"]`` to the parent's
     depth + 1 on every request a callback yields (it still orders the queue breadth-first)."""
     return depth if tag == "pagination" else depth + 1
+
+
+
+def proxy_key(spec: dict) -> str:
+    """Dedup key of a ``dataproxy.jsp`` POST: method, URL and form body, as Scrapy's request
+    fingerprint (:func:`crawler.urls.request_key`) — two columns paged with the same
+    ``startrecord``/``endrecord`` differ only in the body."""
+    return request_key(spec)
 
 
 class RequestPolicy:
@@ -87,7 +95,9 @@ class RequestPolicy:
             spec["url"], method=spec.get("method", "POST"), body=spec.get("body", ""),
             headers=headers, callback=self.parse_dataproxy, errback=self.on_error,
             dont_filter=True,
-            meta={"agency": agency_id, "role": "dataproxy", "target": spec["url"],
+            # A POST is never re-sent by Twisted on a pooled connection the server closed meanwhile
+            # (only idempotent methods are); a few retries make that race harmless.
+            meta={"agency": agency_id, "role": "dataproxy", "target": spec["url"], "max_retry_times": 3,
                   "column_url": spec.get("column_url", ""), "level": depth, "source": source,
                   "spec": spec, "download_slot": self.slot(agency_id, spec["url"])},
         ))
