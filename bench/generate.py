@@ -558,7 +558,7 @@ class Site:
                 rows = "".join(
                     f'<tr><td>{page * per_page + j + 1}</td><td class="info"><a href="{a["path"]}" '
                     f'target="_blank">{a["title"]}</a></td>'
-                    f"<td>{self.abbr}政办〔{a['day'].year}〕{a['id'] % 97 + 1}号</td>"
+                    f"<td>{self.abbr}政办〔{a['day'].year}〕{a['id'] % 100000 + 1}号</td>"
                     f"<td>{a['day']:%Y-%m-%d}</td></tr>"
                     for j, a in enumerate(chunk)
                 )
@@ -621,7 +621,7 @@ class Site:
         rng = self.rng
         day = art["day"]
         aid = art["id"]
-        number = f"{self.abbr}政办〔{day.year}〕{aid % 97 + 1}号"
+        number = f"{self.abbr}政办〔{day.year}〕{aid % 100000 + 1}号"
         fields = [
             ("索引号", f"{self.site_code[:6]}/{day.year}-{aid % 100000:05d}"),
             ("发文机关", self.name),

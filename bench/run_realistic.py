@@ -68,10 +68,18 @@ def crawled_files(db: Path, truth: dict) -> dict[str, set[str]]:
         conn.close()
 
 
-def found_findings(db: Path) -> set[tuple[str, str, str, str]]:
+def found_findings(db: Path, unmodelled: tuple[str, ...] = ()) -> tuple[set[tuple], dict[str, int]]:
+    """(agency, rule, url, source) of every finding of a modelled family; counts of the others."""
     conn = sqlite3.connect(db)
     try:
-        return {tuple(r) for r in conn.execute("select agency, rule, url, source from findings")}
+        found, other = set(), {}
+        for agency, rule, url, source, family in conn.execute(
+                "select agency, rule, url, source, family from findings"):
+            if family in unmodelled:
+                other[rule] = other.get(rule, 0) + 1
+            else:
+                found.add((agency, rule, url, source))
+        return found, other
     finally:
         conn.close()
 
@@ -80,7 +88,7 @@ def evaluate(db: Path, truth: dict) -> dict:
     """Coverage and findings precision/recall of a checked run against the truth."""
     crawled = crawled_files(db, truth)
     expected = {(a["id"], e["rule"], e["url"], e["source"]) for a in truth["agencies"] for e in a["expected"]}
-    found = found_findings(db)
+    found, unmodelled = found_findings(db, tuple(truth.get("unmodelled_families") or ()))
     per_agency = {}
     for agency in truth["agencies"]:
         pages = set(agency["pages"])
@@ -101,6 +109,7 @@ def evaluate(db: Path, truth: dict) -> dict:
         "recall": round(100 * len(hits) / max(1, len(expected)), 2),
         "missed_findings": sorted(expected - found)[:20],
         "unexpected_findings": sorted(found - expected)[:20],
+        "unmodelled_findings": unmodelled,
     }
 
 
