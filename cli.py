@@ -1,7 +1,8 @@
 """govaudit — crawl Chinese government information-disclosure portals and check them against the rules.
 
 Commands: crawl, check, report, run (all three), findings, rules, demo, inspect, scores, diff,
-probe, schedule. Exit codes: 0 success; 1 findings at or above ``--fail-on``; 2 bad input.
+probe, schedule. Exit codes: 0 success; 1 findings at or above ``--fail-on``; 2 bad input;
+3 a crawler process crashed; 4 an agency could not be assessed (its home page could not be opened).
 """
 
 from __future__ import annotations
@@ -282,8 +283,37 @@ def do_check(db_path: str, run_id: int | None, as_of: str | None, profile: dict,
     counts = run_checks(store, run["id"], profile)
     total = sum(counts.values())
     click.echo(f"run {run['id']}: {total} 个问题 ({len(counts)} 条规则有发现)", err=True)
+    for line in audit_caveats(store, run["id"]):
+        click.echo(line, err=True)
     store.close()
     return run["id"]
+
+
+UNASSESSABLE_EXIT = 4
+
+
+def audit_caveats(store: Store, run_id: int) -> list[str]:
+    """Summary lines for what limits the audit: agencies whose home page could not be opened
+    (无法评估) and crawls cut short by their own limits (抓取不完整)."""
+    lines = [f"  无法评估: {row['id']} 站点无法访问（本次监测）：首页无法打开（{row['error'] or '无响应'}）"
+             for row in store.query("select id, error from agencies where run_id = ? and status = "
+                                    "'unreachable' order by id", [run_id])]
+    lines += [f"  抓取不完整: {row['agency']} {row['detail']}" for row in store.query(
+        "select agency, detail from findings where run_id = ? and rule = 'crawl-incomplete' "
+        "order by agency", [run_id])]
+    return lines
+
+
+def exit_status(db_path: str, run_id: int, fail_on: str, profile: dict) -> int:
+    """``--fail-on``'s 1 (or 0), except 4 when an agency could not be assessed (无法评估)."""
+    status = check_fail_on(db_path, run_id, fail_on, profile)
+    store = open_store(db_path)
+    try:
+        unassessable = bool(list(store.query(
+            "select 1 from agencies where run_id = ? and status = 'unreachable' limit 1", [run_id])))
+    finally:
+        store.close()
+    return UNASSESSABLE_EXIT if unassessable else status
 
 
 def profile_option():
@@ -355,7 +385,7 @@ def check(db_path, run_id, as_of, profile, holiday_file, fail_on):
     validate_fail_on(fail_on)
     prof = load_profile_or_fail(profile)
     rid = do_check(db_path, run_id, as_of, prof, holiday_file)
-    sys.exit(check_fail_on(db_path, rid, fail_on, prof))
+    sys.exit(exit_status(db_path, rid, fail_on, prof))
 
 
 @cli.command()
@@ -394,7 +424,7 @@ def run(agencies_path, db_path, as_of, workers, concurrency, timeout, max_pages,
     print_summary(store, rid, prof)
     click.echo(f"报告: {out / 'index.html'} ({len(paths)} 个文件)")
     store.close()
-    sys.exit(check_fail_on(db_path, rid, fail_on, prof))
+    sys.exit(exit_status(db_path, rid, fail_on, prof))
 
 
 FINDING_COLUMNS = ["run_id", "agency", "rule", "family", "url", "source", "field", "detail",

@@ -18,7 +18,11 @@ CMS styles (cycled over the agencies):
 Planted defects (truth): broken internal pages (404), broken attachments (404), broken images
 (404), soft-404 pages (200 with 页面不存在), and links to a refused 127.0.0.1 port.
 
-Usage: python bench/generate.py [--small] [--agencies 4] [--pages 5000] [--base-port 18081]
+Usage: python bench/generate.py [--small] [--agencies 4] [--pages 5000] [--base-port 18081] [--realistic]
+
+``--realistic`` writes the large real-CMS-shaped portal of :mod:`realistic` instead (Hanweb dataproxy,
+sequential pagination, redirects onto the home page, blank columns in every shape, GBK pages) with a
+truth file of every page and planted finding, served by ``portal_server.py`` and checked by ``oracle.py``.
 """
 
 from __future__ import annotations
@@ -194,6 +198,10 @@ class Site:
             return f"/col/col{col['cid']}/{leaf}"
         leaf = "home.htm" if page == 0 else f"home_{page}.htm"
         return f"/zhengce/{col['slug']}/{leaf}"
+
+    def per_page(self, col: dict) -> int:
+        """Items per list page of a column."""
+        return PER_PAGE
 
     def column_url(self, col: dict) -> str:
         path = self.column_path(col, 0)
@@ -541,15 +549,16 @@ class Site:
 
     def write_column(self, col: dict) -> None:
         arts = col["articles"]
-        count = max(1, -(-len(arts) // PER_PAGE))
+        per_page = self.per_page(col)
+        count = max(1, -(-len(arts) // per_page))
         for page in range(count):
-            chunk = arts[page * PER_PAGE : (page + 1) * PER_PAGE]
+            chunk = arts[page * per_page : (page + 1) * per_page]
             here = self.column_path(col, page)
             if self.style == "govcn":
                 rows = "".join(
-                    f'<tr><td>{page * PER_PAGE + j + 1}</td><td class="info"><a href="{a["path"]}" '
+                    f'<tr><td>{page * per_page + j + 1}</td><td class="info"><a href="{a["path"]}" '
                     f'target="_blank">{a["title"]}</a></td>'
-                    f"<td>{self.abbr}政办〔{a['day'].year}〕{a['id'] % 97 + 1}号</td>"
+                    f"<td>{self.abbr}政办〔{a['day'].year}〕{a['id'] % 100000 + 1}号</td>"
                     f"<td>{a['day']:%Y-%m-%d}</td></tr>"
                     for j, a in enumerate(chunk)
                 )
@@ -612,7 +621,7 @@ class Site:
         rng = self.rng
         day = art["day"]
         aid = art["id"]
-        number = f"{self.abbr}政办〔{day.year}〕{aid % 97 + 1}号"
+        number = f"{self.abbr}政办〔{day.year}〕{aid % 100000 + 1}号"
         fields = [
             ("索引号", f"{self.site_code[:6]}/{day.year}-{aid % 100000:05d}"),
             ("发文机关", self.name),
@@ -651,8 +660,9 @@ class Site:
             path = self.image_path(art["path"], aid, day)
             self.copy_blob(path, self.masters["jpg"])
             paras += f'<p style="text-align:center"><img src="{path}" alt="{art["title"][:10]}"></p>'
-        page_no = k // PER_PAGE
-        siblings = col["articles"][page_no * PER_PAGE : (page_no + 1) * PER_PAGE]
+        per_page = self.per_page(col)
+        page_no = k // per_page
+        siblings = col["articles"][page_no * per_page : (page_no + 1) * per_page]
         related = "".join(
             f'<li><a href="{s["path"]}">{s["title"]}</a></li>'
             for s in rng.sample(siblings, min(3, len(siblings)))
@@ -705,8 +715,22 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--pages", type=int, default=None, help="HTML pages per agency (default 5100)")
     parser.add_argument("--base-port", type=int, default=18081)
     parser.add_argument("--seed", type=int, default=2026)
-    parser.add_argument("--out", default=str(WORK))
+    parser.add_argument("--out", default=None)
+    parser.add_argument("--realistic", action="store_true",
+                        help="the realistic portal with a full truth file (bench/realistic.py)")
     args = parser.parse_args(argv)
+    if args.realistic:
+        import realistic
+
+        pages = args.pages or (500 if args.small else 5100)
+        ports = [args.base_port + i for i in range(args.agencies)]
+        out = Path(args.out or WORK / "realistic")
+        truth = realistic.generate(out, pages, ports, args.base_port + args.agencies, REFUSED_PORT, args.seed)
+        total = sum(len(a["pages"]) for a in truth["agencies"])
+        expected = sum(len(a["expected"]) for a in truth["agencies"])
+        print(f"generated {len(ports)} agencies, {total} HTML pages, {expected} planted findings → {out}")
+        return truth
+    args.out = args.out or str(WORK)
     pages = args.pages or (75 if args.small else 5100)
     out = Path(args.out)
     sites_root = out / "sites"

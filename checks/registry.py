@@ -44,6 +44,7 @@ FAMILIES = {
     "interpretation": "政策解读",
     "interaction": "互动回应",
     "safety": "内容安全",
+    "coverage": "抓取覆盖",
 }
 
 #: Rule modules outside the ``checks`` package to import as well (every module under

@@ -22,6 +22,7 @@ import click
 
 from commands.cliutil import InputError
 from crawler.extract import analyze, decode_html
+from crawler.extract.policy import policy_scope, policy_signs
 from crawler.probe import fetch
 from crawler.safety.inspect import inspect_safety
 from crawler.safety.privacy import mask_numbers
@@ -69,6 +70,12 @@ def inspect_page(target: str, url: str | None = None, is_home: bool = False) -> 
     if status is not None:
         head["status"] = status
     head.update(column_type=column.get("column_type"), type_source=column.get("type_source"))
+    document = facts.get("document")
+    if isinstance(document, dict):
+        signs = policy_signs(document.get("fields") or {}, facts.get("title") or "")
+        in_scope, reason = policy_scope("", signs, bool(document.get("has_metadata_block")))
+        # the page alone: listed in a policy column it is a policy document whatever it shows
+        document["policy_scope"] = {"signs": signs, "policy_document": in_scope, "reason": reason}
     return {**head, **facts, "safety": inspect_safety(text, page_url)}
 
 

@@ -20,12 +20,15 @@ class PrivateAddressGuard:
     """Refuse requests whose host is (or resolves to) a private address not configured as an agency's.
 
     Runs on every request, so every redirect hop is checked too. Hosts an agency lists (its home
-    URL's host and ``hosts``) are allowed on any port; ``GOVAUDIT_ALLOW_PRIVATE`` lifts the guard.
+    URL's host and ``hosts``) are allowed on any port; ``GOVAUDIT_ALLOW_PRIVATE`` lifts the guard,
+    and an agency's own ``allow_private: true`` lifts it for that agency's requests (``meta["agency"]``,
+    kept on every redirect hop).
     """
 
     def __init__(self, allowed_hosts: set[str]):
         self.allowed_hosts = {h.lower() for h in allowed_hosts}
         self._resolved: dict[str, list[str]] = {}
+        self.private_agencies: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -41,6 +44,8 @@ class PrivateAddressGuard:
         for agency in getattr(spider, "agencies", {}).values():
             for origin in agency.origins:
                 self.allowed_hosts.add(origin.split("://", 1)[1].rsplit(":", 1)[0])
+            if getattr(agency, "allow_private", False):
+                self.private_agencies.add(agency.id)
         self._spider_hosts = True
 
     def addresses(self, host: str) -> list[str]:
@@ -56,7 +61,8 @@ class PrivateAddressGuard:
         if not getattr(self, "_spider_hosts", False):
             self.own_hosts_of_spider()
         host = (urlsplit(request.url).hostname or "").lower()
-        if not host or host in self.allowed_hosts or request.meta.get("allow_private"):
+        if (not host or host in self.allowed_hosts or request.meta.get("allow_private")
+                or request.meta.get("agency") in self.private_agencies):
             return None
         for address in [host] if is_private_address(host) else self.addresses(host):
             if is_private_address(address):

@@ -169,9 +169,11 @@ def finalize(store: Store, run_id: int) -> None:
                        and li.column_url = columns.url))
             where run_id = ?""", [run_id])
         # a column whose list only JavaScript renders (and no page of it gave items) is unreadable,
-        # never blank
+        # never blank; blank also needs the extractor's judgement that its page showed no index of
+        # sub-columns either (e.g. a 政府信息公开 page listing its sections)
         db.execute("update columns set unreadable = case when items > 0 then 0 else coalesce(unreadable, 0) "
-                   "end, blank = case when items = 0 and coalesce(unreadable, 0) = 0 then 1 else 0 end "
+                   "end, blank = case when items = 0 and blank = 1 and coalesce(unreadable, 0) = 0 "
+                   "then 1 else 0 end "
                    "where run_id = ?", [run_id])
         db.execute("""
             update documents set column_url = coalesce((select li.column_url from list_items li
@@ -184,7 +186,8 @@ def finalize(store: Store, run_id: int) -> None:
                 "select status, error from link_checks where run_id = ? and agency = ? and url = ?",
                 [run_id, agency["id"], agency["url"]]))
             pages = next(db.query("select count(*) n from pages where run_id = ? and agency = ? "
-                                  "and error = '' and kind != 'binary'", [run_id, agency["id"]]))["n"]
+                                  "and error = '' and kind not in ('binary', 'alias')",
+                                  [run_id, agency["id"]]))["n"]
             if not home:
                 status, error = "pending", "home page not fetched"
             elif home[0]["error"] or (home[0]["status"] or 0) >= 400:

@@ -5,15 +5,18 @@ Tables (all keyed by ``run_id`` so a database holds many rounds; browse them wit
 ``runs``          one row per audit run: status (running/completed/interrupted/failed), as_of
                   (监测时间点), settings, tool version, start/finish times, jobdir for ``--resume``.
 ``agencies``      the agencies of a run with their config and crawl outcome (ok/unreachable/error).
-``pages``         every fetched in-scope HTML page: url, final url, redirect chain, status, content
-                  type, encoding, bytes, elapsed, fetched_at, title, page kind, 指引2017 meta tags,
-                  footer identifiers, ETag/Last-Modified (for conditional re-crawls).
+``pages``         every fetched in-scope HTML page (kind ``alias``: a URL that reached a page already
+                  recorded, e.g. a redirect onto the home page): url, final url, redirect chain,
+                  status, content type, encoding, bytes, elapsed, fetched_at, title, page kind,
+                  指引2017 meta tags, footer identifiers, ETag/Last-Modified (for conditional re-crawls).
 ``links``         every link edge: source page, target, anchor text, tag, on_home, scope.
 ``link_checks``   the outcome of every requested URL (pages, attachments, external links), once per
                   run and agency: status or error class, redirect chain, verdict ok/broken/review.
 ``documents``     document metadata (文号, 成文日期, …) with the label and place each value came from.
 ``columns``       column (栏目) pages: canonical first-page URL, name, type and how it was decided.
 ``list_items``    the items listed on column pages (title, url, ISO date), for freshness rules.
+``skips``         in-scope pages found but not fetched, with the reason (page-budget, too-deep,
+                  pattern-cap, url-too-long, …), the link's tag and column: crawl coverage.
 ``probes``        availability probes of home pages (``cli.py probe`` and each crawl's home fetch).
 
 Later stages own their tables and register them here with :func:`register_table` (the store
@@ -108,6 +111,13 @@ SCHEMA: dict[str, dict[str, Any]] = {
             "date": str, "page_url": str, "position": int,
         },
         "pk": ("run_id", "agency", "column_url", "url"),
+    },
+    "skips": {
+        "columns": {
+            "run_id": int, "agency": str, "url": str, "reason": str, "tag": str, "source": str,
+            "column_url": str, "depth": int,
+        },
+        "pk": ("run_id", "agency", "url"),
     },
     "probes": {
         "columns": {

@@ -87,6 +87,23 @@ def dedup_key(url: str) -> str:
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path or "/", urlencode(query), ""))
 
 
+def request_key(spec: dict) -> str:
+    """Identity of a request to fetch once: method, URL and body, as Scrapy's request fingerprint.
+
+    Hanweb ``dataproxy.jsp`` POSTs of different columns share one URL
+    (``…?startrecord=16&endrecord=45&perpage=15``) and differ only in the body (``columnid=…``), so the
+    URL alone would collapse them into one. A plain GET keeps the :func:`dedup_key` of its URL.
+    """
+    from scrapy import Request
+    from scrapy.utils.request import fingerprint
+
+    method = str(spec.get("method") or "GET").upper()
+    body = spec.get("body") or ""
+    if method == "GET" and not body:
+        return dedup_key(spec["url"])
+    return "fp:" + fingerprint(Request(spec["url"], method=method, body=body)).hex()
+
+
 def trap_reason(url: str, depth: int, max_depth: int) -> str:
     """Why following ``url`` looks like a crawler trap ('' when it does not)."""
     if len(url) > MAX_URL_LENGTH:

@@ -19,6 +19,7 @@ FAMILY_COLORS = {
     "links": "#d9534f", "documents": "#f0ad4e", "freshness": "#5bc0de",
     "identity": "#5cb85c", "disclosure": "#8e6cc1", "availability": "#555555",
     "safety": "#a3001b",
+    "coverage": "#2c7fb8",
 }
 #: Families shown before all others (内容安全: each finding may be a single-veto accusation).
 FIRST_FAMILIES = ("safety",)

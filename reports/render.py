@@ -28,6 +28,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from checks.registry import FAMILIES
 from checks.safety.common import SAFETY_EVIDENCE_LABELS
+from crawler.coverage import coverage_text
 from crawler.store import Store, loads
 from reports.model import (
     AgencyReport,
@@ -138,7 +139,8 @@ def environment() -> Environment:
                       autoescape=lambda name: not (name or "").endswith(".md") and html_escape(name),
                       trim_blocks=True, lstrip_blocks=True)
     env.globals.update(family_name=family_name, is_web_url=is_web_url, evidence_items=evidence_items,
-                       rule_title=rule_title, families=FAMILIES, family_color=family_color)
+                       rule_title=rule_title, families=FAMILIES, family_color=family_color,
+                       coverage_text=coverage_text)
     return env
 
 
@@ -252,7 +254,8 @@ def summary_table(cards: list[Scorecard]) -> str:
     headers = ["排名", "单位", "得分", "结论", "单项否决", *FAMILIES.values(), "合计"]
     rows = []
     for rank, card in ranked(cards):
-        rows.append([rank, card.name or card.agency, f"{card.score:.1f}", card.verdict,
+        rows.append([rank, card.name or card.agency, "—" if card.unassessable else f"{card.score:.1f}",
+                     card.verdict_label,
                      "、".join(v.title for v in card.vetoes) or "—",
                      *(card.families.get(f, 0) for f in FAMILIES), card.findings])
     return format_table(headers, rows)

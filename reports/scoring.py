@@ -14,8 +14,13 @@ The arithmetic (all in ``Decimal`` so 0.1 × 3 is exactly 0.3):
 5. 合格 ⇔ no veto and score ≥ ``pass_line``. A veto (单项否决) makes the agency 不合格 whatever its
    points; its points are still shown. A veto fires when the matching findings reach ``min``.
 
-An agency whose crawl failed is vetoed only through findings (``site-unreachable``); nothing
-is invented here.
+6. An agency whose home page could not be opened in this crawl is **无法评估** (站点无法访问（本次监测）):
+   never 合格, ranked after every assessed agency, whatever its points — a site nobody could open
+   has no findings, not no problems. Its points are still computed and shown.
+
+Each scorecard also carries the crawl's coverage (抓取覆盖, :mod:`crawler.coverage`) and the
+indicators the profile scores that were **not measured** for the agency: their rules are not
+registered (yet), or were not applicable (with the reason) — points that could not be lost.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from crawler.coverage import agency_coverage
 from crawler.store import Store, dumps, register_table, utcnow
 from reports.profiles import rule_title
 
@@ -36,6 +42,8 @@ register_table("scorecards", {
 SCORED_STATUSES = {"", "open"}
 ONE_DECIMAL = Decimal("0.1")
 UNCHECKED = "（暂无机器可检指标，不扣分）"
+UNASSESSABLE = "站点无法访问（本次监测）"
+NOT_REGISTERED = "本工具尚无此规则"
 FINDING_KEYS = ("rule", "family", "url", "source", "field", "detail", "status")
 
 
@@ -95,11 +103,21 @@ class Scorecard:
     findings: int = 0
     unscored: int = 0
     name: str = ""
+    unassessable: str = ""
+    coverage: dict = field(default_factory=dict)
+    not_measured: list[dict] = field(default_factory=list)
 
     @property
     def verdict(self) -> str:
-        """合格 or 不合格."""
+        """合格, 不合格, or 无法评估 (the home page could not be opened: ``unassessable`` says why)."""
+        if self.unassessable:
+            return "无法评估"
         return "合格" if self.passed else "不合格"
+
+    @property
+    def verdict_label(self) -> str:
+        """The verdict with its reason where it needs one: ``无法评估（站点无法访问（本次监测）…）``."""
+        return f"{self.verdict}（{self.unassessable}）" if self.unassessable else self.verdict
 
     @property
     def deducted(self) -> float:
@@ -109,6 +127,7 @@ class Scorecard:
     def to_dict(self) -> dict:
         data = asdict(self)
         data["verdict"] = self.verdict
+        data["verdict_label"] = self.verdict_label
         data["deducted"] = self.deducted
         return data
 
@@ -141,9 +160,35 @@ def is_scored(finding: dict) -> bool:
     return (finding.get("status") or "") in SCORED_STATUSES
 
 
+def not_measured(profile: dict, rule_status: list[dict]) -> list[dict]:
+    """Scored indicators whose rules did not measure this agency: the rule is not registered, or it
+    was not applicable (with the reason). One entry per indicator: its points and each such rule."""
+    from checks.registry import load_rules
+
+    registered = load_rules()
+    status = {s["rule"]: s for s in rule_status}
+    result = []
+    for group in profile["indicators"]:
+        for item in group["items"]:
+            rules = []
+            for line in item["deductions"]:
+                if line["rule"] not in registered:
+                    rules.append({"rule": line["rule"], "reason": NOT_REGISTERED})
+                elif (status.get(line["rule"]) or {}).get("status") == "not-applicable":
+                    rules.append({"rule": line["rule"], "reason": status[line["rule"]].get("reason") or ""})
+            rules = list({r["rule"]: r for r in rules}.values())
+            if rules:
+                measured = len({line["rule"] for line in item["deductions"]}) > len(rules)
+                result.append({"group": group["group"], "indicator": item["name"],
+                               "points": float(item["points"]), "partly": measured, "rules": rules})
+    return result
+
+
 def score_agency(findings: list[dict], rule_status: list[dict], profile: dict,
-                 agency: str = "", name: str = "") -> Scorecard:
-    """Score one agency: ``findings`` and ``rule_status`` are its store rows (dicts)."""
+                 agency: str = "", name: str = "", unassessable: str = "",
+                 coverage: dict | None = None) -> Scorecard:
+    """Score one agency: ``findings`` and ``rule_status`` are its store rows (dicts);
+    ``unassessable`` the reason it cannot be assessed (its home page could not be opened)."""
     scored = [f for f in findings if is_scored(f)]
     vetoes: list[VetoHit] = []
     for veto in profile["vetoes"]:
@@ -182,7 +227,7 @@ def score_agency(findings: list[dict], rule_status: list[dict], profile: dict,
             indicators.append(IndicatorScore(group["group"], item["name"], float(cap),
                                              float(raw), float(deducted), raw > cap, lines))
     score = round_score(max(Decimal(str(profile["total"])) - total_deducted, Decimal(0)))
-    passed = not vetoes and score >= profile["pass_line"]
+    passed = not vetoes and score >= profile["pass_line"] and not unassessable
     families = dict(sorted(Counter(f.get("family") or "" for f in findings).items()))
     not_applicable = [
         {"rule": s["rule"], "title": rule_title(s["rule"]), "reason": s.get("reason") or ""}
@@ -191,7 +236,8 @@ def score_agency(findings: list[dict], rule_status: list[dict], profile: dict,
     ]
     return Scorecard(agency, profile["name"], float(profile["total"]), float(profile["pass_line"]),
                      score, passed, vetoes, indicators, families, not_applicable,
-                     len(findings), len(findings) - len(scored), name)
+                     len(findings), len(findings) - len(scored), name, unassessable,
+                     coverage or {}, not_measured(profile, rule_status))
 
 
 def rule_indicators(profile: dict) -> dict[str, str]:
@@ -205,11 +251,15 @@ def rule_indicators(profile: dict) -> dict[str, str]:
 
 
 def ranked(cards: list[Scorecard]) -> list[tuple[int, Scorecard]]:
-    """Ranking: agencies without a veto first, then by score (ties share a rank: 1, 1, 3)."""
-    order = sorted(cards, key=lambda c: (bool(c.vetoes), -c.score, c.agency))
+    """Ranking: agencies without a veto first, then by score (ties share a rank: 1, 1, 3); agencies
+    that could not be assessed (无法评估) last."""
+    def key(c: Scorecard) -> tuple:
+        return (bool(c.unassessable), bool(c.vetoes), -c.score)
+
+    order = sorted(cards, key=lambda c: (*key(c), c.agency))
     result: list[tuple[int, Scorecard]] = []
     for position, card in enumerate(order, start=1):
-        if result and (bool(result[-1][1].vetoes), result[-1][1].score) == (bool(card.vetoes), card.score):
+        if result and key(result[-1][1]) == key(card):
             result.append((result[-1][0], card))
         else:
             result.append((position, card))
@@ -233,11 +283,19 @@ def agency_rule_status(store: Store, run_id: int, agency: str) -> list[dict]:
                             [run_id, agency]))
 
 
+def unassessable_reason(agency: dict) -> str:
+    """Why a stored agency cannot be assessed ('' when it can): its home page was not opened."""
+    if (agency.get("status") or "") == "unreachable":
+        return f"{UNASSESSABLE}：首页无法打开（{agency.get('error') or '无响应'}）"
+    return ""
+
+
 def score_stored_agency(store: Store, run_id: int, agency: dict, profile: dict) -> Scorecard:
     """Score one stored agency (an ``agencies`` row) without writing anything."""
     return score_agency(agency_findings(store, run_id, agency["id"]),
                         agency_rule_status(store, run_id, agency["id"]),
-                        profile, agency["id"], agency.get("name") or agency["id"])
+                        profile, agency["id"], agency.get("name") or agency["id"],
+                        unassessable_reason(agency), agency_coverage(store, run_id, agency["id"]))
 
 
 def score_run(store: Store, run_id: int, profile: dict) -> list[Scorecard]:

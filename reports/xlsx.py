@@ -88,7 +88,8 @@ def write_xlsx(data: ReportData, finding_rows: list[dict], path: Path) -> None:
     taken = {SUMMARY_SHEET}
     names = {r.card.agency: sheet_name(r.card.name, r.card.agency, taken) for r in data.agencies}
     _write_table(summary, headers, [
-        [r.rank, r.card.agency, r.card.name, r.card.score, r.card.verdict,
+        [r.rank, r.card.agency, r.card.name, "—" if r.card.unassessable else r.card.score,
+         r.card.verdict_label,
          "；".join(v.title for v in r.card.vetoes) or "—",
          *(r.card.families.get(f, 0) for f in FAMILIES), r.card.findings, names[r.card.agency]]
         for r in data.agencies])

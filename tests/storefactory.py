@@ -122,6 +122,11 @@ class StoreFactory:
             row["page_url"] = row["page_url"] or row["column_url"]
         self.store.insert_many("list_items", rows_)
 
+    def skips(self, agency_id: str, *rows: dict) -> None:
+        """In-scope pages the crawl did not fetch (coverage)."""
+        defaults = {"reason": "page-budget", "tag": "a", "source": "", "column_url": "", "depth": 1}
+        self.store.insert_many("skips", self._rows(agency_id, defaults, rows))
+
     def links(self, agency_id: str, *rows: dict) -> None:
         self.store.insert_many("links", self._rows(agency_id, LINK_DEFAULTS, rows))
 

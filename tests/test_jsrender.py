@@ -88,7 +88,9 @@ def test_finalize_keeps_unreadable_columns_out_of_blank(tmp_path):
     f.columns("a1",
               {"url": "https://www.example.org/js/", "items": 0, "blank": 0, "unreadable": 1,
                "unreadable_reason": "Vue v-for 模板"},
-              {"url": "https://www.example.org/empty/", "items": 0, "blank": 0, "unreadable": 0},
+              {"url": "https://www.example.org/empty/", "items": 0, "blank": 1, "unreadable": 0},
+              # no items, but its page showed an index of sub-columns (issue 12): not blank
+              {"url": "https://www.example.org/index/", "items": 0, "blank": 0, "unreadable": 0},
               {"url": "https://www.example.org/later/", "items": 0, "blank": 0, "unreadable": 1})
     f.items("a1", {"column_url": "https://www.example.org/later/", "url": "https://www.example.org/later/1.html",
                    "title": "第二页读到的信息", "date": "2026-11-01", "page_url": "https://www.example.org/later/index_1.html"})
@@ -96,7 +98,7 @@ def test_finalize_keeps_unreadable_columns_out_of_blank(tmp_path):
     got = {row["url"]: (row["blank"], row["unreadable"]) for row in f.store.query(
         "select url, blank, unreadable from columns where run_id = ?", [f.run_id])}
     assert got == {"https://www.example.org/js/": (0, 1), "https://www.example.org/empty/": (1, 0),
-                   "https://www.example.org/later/": (0, 0)}
+                   "https://www.example.org/index/": (0, 0), "https://www.example.org/later/": (0, 0)}
 
 
 def test_unreadable_columns_show_in_the_report_notes(tmp_path):

@@ -62,12 +62,14 @@ def test_index_ranking_charts_and_metadata(report):
     out, _, _ = report
     doc = parse(out / "index.html")
     rows = doc.xpath('//table[@id="ranking"]/tbody/tr')
-    assert [r.get("data-agency") for r in rows] == ["jyj", "down", "wjw"]
+    # an agency whose home page could not be opened is 无法评估, ranked after every assessed one
+    assert [r.get("data-agency") for r in rows] == ["jyj", "wjw", "down"]
     first = [c.text_content().strip() for c in rows[0].xpath("td")]
     assert first[:4] == ["1", "示例市教育局", "98.4", "合格"]
-    assert rows[1].xpath("td")[3].text_content().strip() == "不合格"
-    assert "站点无法访问" in rows[1].xpath("td")[4].text_content()
-    assert "首页不更新" in rows[2].xpath("td")[4].text_content()
+    down = [c.text_content().strip() for c in rows[2].xpath("td")]
+    assert down[2] == "—" and down[3].startswith("无法评估") and "站点无法访问（本次监测）" in down[3]
+    assert "站点无法访问" in down[4]
+    assert "首页不更新" in rows[1].xpath("td")[4].text_content()
     assert rows[0].xpath("td")[1].xpath("a/@href") == ["jyj.html"]
     assert len(doc.xpath("//svg")) == 2
     assert doc.xpath('//svg[@id="chart-scores"]//rect') and doc.xpath('//svg[@id="chart-families"]//rect')
@@ -134,7 +136,7 @@ def test_csv_has_bom_and_one_row_per_finding(report):
 def test_xlsx_one_row_per_finding(report):
     out, _, findings = report
     book = load_workbook(out / "问题清单.xlsx")
-    assert book.sheetnames == ["汇总", "示例市教育局", "示例市统计局", "示例市卫健委"]
+    assert book.sheetnames == ["汇总", "示例市教育局", "示例市卫健委", "示例市统计局"]
     summary = book["汇总"]
     headers = [c.value for c in summary[1]]
     assert headers[:6] == ["排名", "单位ID", "单位", "得分", "结论", "单项否决"]

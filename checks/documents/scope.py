@@ -1,4 +1,12 @@
-"""Shared by the documents rules: what several of them read from the store."""
+"""Shared by the documents rules: what several of them read from the store.
+
+Which documents are policy documents (规范性文件/政策文件): those listed in a column whose
+effective type is ``policy``, and those showing a policy document's own signs — a 文号, a
+规范性文件/政策文件 classification, a 有效性 field, the title 关于印发…的通知
+(:mod:`crawler.extract.policy`); a metadata block alone (索引号/发布机构/生成日期, carried by nearly
+every 公示 or 人事 item) is not enough, and documents listed in a ``news`` column are never policy
+documents. The reason is in every finding's evidence (``policy_reason``).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +15,7 @@ from collections.abc import Callable, Iterator
 
 from checks.freshness.columns import column_key, column_types
 from checks.registry import AgencyView, Finding, NotApplicable
+from crawler.extract.policy import policy_scope, policy_signs
 from crawler.store import loads
 
 FIELD_NAMES = {"doc_number": "发文字号", "written_date": "成文日期", "pub_date": "发布日期",
@@ -28,15 +37,21 @@ def _compute_document_scope(view: AgencyView) -> tuple[list[dict], dict[str, dic
         doc["column_type"] = column["effective_type"] if column else ""
         doc["column_name"] = (column.get("name") or "") if column else ""
         doc["fields_parsed"] = loads(doc.get("fields"), {}) or {}
+        doc["policy"], doc["policy_reason"] = policy_scope(
+            doc["column_type"], policy_signs(doc["fields_parsed"], doc.get("title") or ""),
+            bool(doc.get("has_metadata_block")))
         documents.append(doc)
     return documents, types
 
 
 def is_policy_document(doc: dict) -> bool:
-    """Listed in a policy column, or (outside news columns) shows a metadata block."""
-    if doc["column_type"] == "policy":
-        return True
-    return bool(doc.get("has_metadata_block")) and doc["column_type"] != "news"
+    """Listed in a policy column, or (outside news columns) shows a policy document's own signs."""
+    if "policy" not in doc:
+        doc["policy"], doc["policy_reason"] = policy_scope(
+            doc.get("column_type") or "",
+            policy_signs(doc.get("fields_parsed") or {}, doc.get("title") or ""),
+            bool(doc.get("has_metadata_block")))
+    return bool(doc["policy"])
 
 
 def policy_documents(view: AgencyView) -> list[dict]:
@@ -47,7 +62,7 @@ def policy_documents(view: AgencyView) -> list[dict]:
     policy = [doc for doc in documents if is_policy_document(doc)]
     if not policy:
         raise NotApplicable(f"抓取的 {len(documents)} 篇文章中没有政策文件"
-                            "（既不在政策文件类栏目中，也没有元数据表）")
+                            "（既不在政策文件类栏目中，也没有文号、规范性文件分类、有效性或「关于印发…的通知」标题）")
     return policy
 
 
@@ -57,6 +72,7 @@ def document_evidence(doc: dict, *names: str) -> dict:
         "page": doc["url"], "title": doc.get("title") or "",
         "column": doc.get("column_url") or "", "column_type": doc["column_type"],
         "has_metadata_block": bool(doc.get("has_metadata_block")),
+        "policy_reason": doc.get("policy_reason") or "",
         "labels_found": {name: f.get("label") for name, f in fields.items()
                          if isinstance(f, dict) and f.get("label")},
         "values": {name: doc.get(name) or "" for name in names},

@@ -11,7 +11,7 @@ from crawler.store import loads
 def page_ok(page: dict) -> bool:
     """Fetched and served as a real page: 2xx (or 304 re-used), no error, not a soft 404."""
     status = page.get("status") or 0
-    return (not page.get("error") and not page.get("soft404")
+    return (not page.get("error") and not page.get("soft404") and page.get("kind") != "alias"
             and (200 <= status < 300 or bool(page.get("not_modified"))))
 
 

@@ -193,9 +193,36 @@ def is_list_page(tree: etree._Element, url: str, items: list[dict]) -> bool:
             or bool(_COLUMN_LEAF.match(leaf))
             or bool(re.match(r"(list|more)", leaf, re.IGNORECASE))
         )
-        return column_like and (bool(items) or (tree is not None and bool(_blank_phrase(tree))))
+        return column_like and (
+            bool(items) or (tree is not None and (bool(_blank_phrase(tree)) or _empty_list(tree)))
+        )
     except Exception:  # noqa: BLE001 - contract: never raise on a crawled page
         return False
+
+
+_LIST_TOKENS = re.compile(r"list|lb|news|data|article|wz|xxgk|info|con", re.IGNORECASE)
+
+
+def _empty_list(tree: etree._Element) -> bool:
+    """True when the content holds a list container with no entries: ``<ul class="list"></ul>``, a
+    table with only its header row, an empty ``div.list-box`` — a blank column that says nothing.
+
+    Containers inside navigation, header, footer or side columns do not count.
+    """
+    body = tree.find(".//body")
+    for el in (body if body is not None else tree).iter("ul", "ol", "dl", "table", "div"):
+        names = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if el.tag != "table" and not _LIST_TOKENS.search(names):
+            continue
+        if _noisy(el) or _aside(el) or any(True for _ in el.iter("a")):
+            continue
+        has_rows = any(True for _ in el.iter("ul", "ol", "table", "li"))
+        if el.tag == "div" and not has_rows and "".join(_chunks(el)).strip():
+            continue  # a text block (an article body), not an empty list
+        if el.tag == "table" and sum(1 for tr in el.iter("tr") if tr.find("td") is not None) > 0:
+            continue
+        return True
+    return False
 
 def column_info(tree: etree._Element, url: str, meta: dict) -> dict | None:
     """The column a list page shows: name (and where it came from), canonical URL, type, blankness.

@@ -18,6 +18,7 @@ from collections import defaultdict
 
 import scrapy
 from scrapy import signals
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import HtmlResponse, TextResponse, XmlResponse
 
 from crawler.agencies import Agency, load_agencies
@@ -26,11 +27,11 @@ from crawler.frontier import LocalFrontier
 from crawler.outcomes import error_class, failure_verdict, http_verdict
 from crawler.interaction import interaction_rows
 from crawler.safety.fetch import SafetyFetcher
-from crawler.spiders.request_policy import RequestPolicy, proxy_key
+from crawler.spiders.request_policy import RequestPolicy, edge_depth
 from crawler.spiders.resume import Resume
 from crawler.spiders.rows import RowShaping
 from crawler.store import Store, dumps, utcnow
-from crawler.urls import Scope, dedup_key
+from crawler.urls import Scope, dedup_key, request_key
 
 HEAD_TRUSTED = frozenset({404, 410})  # a HEAD answer believed without a GET
 
@@ -94,6 +95,13 @@ class PortalSpider(RequestPolicy, RowShaping, Resume, scrapy.Spider):
         self.run_id = int(run_id)
         self.resume = str(resume) in ("1", "true", "True")
         self.scopes = {a.id: Scope(a.origins, a.path_prefix) for a in self.agencies.values()}
+        # dedup key of every final URL whose page was parsed: a second URL reaching the same page
+        # (a redirect onto the home page, /index.html → /) records an alias, never a second page
+        self.parsed: dict[str, set[str]] = defaultdict(set)
+        # every request sent and not yet answered: a request Scrapy lost without a callback or an
+        # errback would leave its URL without any outcome, so the idle spider sends those again
+        self.inflight: dict[tuple, scrapy.Request] = {}
+        self.resent_rounds = 0
         self.progress = {a: {"pages": 0, "scheduled": 0, "done": 0, "errors": 0,
                                         "page_requests": 0} for a in self.agencies}
         self.frontier = LocalFrontier(self.progress)
@@ -114,8 +122,22 @@ class PortalSpider(RequestPolicy, RowShaping, Resume, scrapy.Spider):
             spider.start_standalone_run()
         crawler.signals.connect(spider.on_headers, signal=signals.headers_received)
         crawler.signals.connect(spider.on_closed, signal=signals.spider_closed)
+        crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
         spider.safety = SafetyFetcher.from_crawler(crawler, spider)
         return spider
+
+    def on_idle(self, spider=None):
+        """Nothing left to do, yet some requests never came back: send them again (three rounds at
+        most), so that every URL the crawl found ends with an outcome."""
+        if not self.inflight or self.resent_rounds >= 3:
+            return
+        self.resent_rounds += 1
+        lost = list(self.inflight.values())
+        self.logger.warning("re-sending %d request(s) that never completed", len(lost))
+        self.crawler.stats.inc_value("govaudit/resent", len(lost))
+        for request in lost:
+            self.crawler.engine.crawl(request.replace(dont_filter=True))
+        raise DontCloseSpider
 
     def start_standalone_run(self) -> None:
         """Started by Scrapyd or ``scrapy crawl`` rather than the CLI: record the run ourselves."""
@@ -158,6 +180,7 @@ class PortalSpider(RequestPolicy, RowShaping, Resume, scrapy.Spider):
 
 
     def parse_check(self, response):
+        self.untrack(response.request)
         yield from batched(self._parse_check(response), response.request, self.frontier)
 
     def _parse_check(self, response):
@@ -172,6 +195,7 @@ class PortalSpider(RequestPolicy, RowShaping, Resume, scrapy.Spider):
                               method=response.request.method)
 
     def parse_page(self, response):
+        self.untrack(response.request)
         yield from batched(self._parse_page(response), response.request, self.frontier)
 
     def _parse_page(self, response):
@@ -181,7 +205,7 @@ class PortalSpider(RequestPolicy, RowShaping, Resume, scrapy.Spider):
         scope = self.scopes[agency_id]
         base = self.common(response)
         is_home = bool(meta.get("is_home"))
-        depth = meta.get("depth", 0)
+        depth = meta.get("level", 0)
         if is_home:
             yield self.probe_row(agency, base, ok=200 <= response.status < 400, error="")
         in_scope = scope.contains(response.url)
@@ -204,6 +228,17 @@ class PortalSpider(RequestPolicy, RowShaping, Resume, scrapy.Spider):
             yield page
             yield self.link_check(base, verdict, reason, "internal")
             return
+        final_key = dedup_key(response.url)
+        if not is_home and final_key in self.parsed[agency_id]:
+            # Another URL of a page already parsed (a redirect onto the home page, http → https,
+            # /index.html → /): one page, one record — this URL is only an alias of it.
+            page["kind"] = "alias"
+            yield page
+            yield self.link_check(base, *http_verdict(response.status, redirected), "internal")
+            return
+        self.parsed[agency_id].add(final_key)
+        if is_home:
+            self.parsed[agency_id].add(dedup_key(meta["target"]))
         self.progress[agency_id]["pages"] += 1
         text = ""
         try:
@@ -263,11 +298,13 @@ class PortalSpider(RequestPolicy, RowShaping, Resume, scrapy.Spider):
                                           if e["scope"] != "special"])
         yield from edges.values()
         for spec in facts.get("requests") or []:
-            if self.mark(agency.id, proxy_key(spec)):
+            if self.mark(agency.id, spec["url"], request_key(spec)):
                 yield self.proxy_request(agency.id, spec, depth, page_url)
-        for edge in edges.values():
-            yield from self.schedule(agency, edge["target"], edge["tag"], edge["scope"], depth + 1,
-                                     page_url, column_url)
+        # Pagination first: a list page reached as a column's next page stays on the column's level
+        # even when the same URL is also an ordinary link (a numbered pager, 下一页).
+        for edge in sorted(edges.values(), key=lambda e: e["tag"] != "pagination"):
+            yield from self.schedule(agency, edge["target"], edge["tag"], edge["scope"],
+                                     edge_depth(edge["tag"], depth), page_url, column_url)
 
     async def parse_safety(self, response):
         """An attachment download or a capped external page fetch (crawler.safety.fetch)."""
@@ -275,6 +312,7 @@ class PortalSpider(RequestPolicy, RowShaping, Resume, scrapy.Spider):
             yield item
 
     def parse_dataproxy(self, response):
+        self.untrack(response.request)
         yield from batched(self._parse_dataproxy(response), response.request, self.frontier)
 
     def _parse_dataproxy(self, response):
@@ -302,13 +340,14 @@ class PortalSpider(RequestPolicy, RowShaping, Resume, scrapy.Spider):
                        "anchor": (item.get("title") or "")[:200], "tag": "a", "on_home": 0,
                        "scope": scope_kind}
                 yield from self.schedule(agency, item["url"], "a", scope_kind,
-                                         meta.get("depth", 0) + 1, source, column_url)
+                                         meta.get("level", 0) + 1, source, column_url)
         for spec in facts.get("requests") or []:
-            if self.mark(agency.id, proxy_key(spec)):
+            if self.mark(agency.id, spec["url"], request_key(spec)):
                 yield self.proxy_request(agency.id, {**spec, "column_url": column_url},
-                                         meta.get("depth", 0), source)
+                                         meta.get("level", 0), source)
 
     def on_error(self, failure):
+        self.untrack(getattr(failure, "request", None))
         yield from batched(self._on_error(failure), failure.request, self.frontier)
 
     def _on_error(self, failure):
@@ -328,7 +367,7 @@ class PortalSpider(RequestPolicy, RowShaping, Resume, scrapy.Spider):
         if role == "page":
             if meta.get("is_home"):
                 yield self.probe_row(self.agencies[agency_id], base, ok=False, error=err)
-            yield {"_table": "pages", **base, "depth": meta.get("depth", 0),
+            yield {"_table": "pages", **base, "depth": meta.get("level", 0),
                    "is_home": int(bool(meta.get("is_home"))), "fetched_at": utcnow(), "bytes": 0,
                    "kind": "", "error": err, "title": "", "soft404": 0, "not_modified": 0}
         yield self.link_check(base, verdict, reason, meta.get("scope", "internal"), error=err)

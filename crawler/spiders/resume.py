@@ -10,8 +10,9 @@ import scrapy
 
 from crawler.agencies import Agency
 from crawler.run import carry_forward_rows
-from crawler.spiders.request_policy import proxy_key
+from crawler.spiders.request_policy import edge_depth
 from crawler.store import Store, loads
+from crawler.urls import dedup_key, request_key
 
 
 class Resume:
@@ -31,8 +32,11 @@ class Resume:
                 done = {r["url"] for r in store.query(
                     "select url from link_checks where run_id=? and agency=?", [self.run_id, agency.id])}
                 pages = {r["url"]: r for r in store.query(
-                    "select url, depth, facts from pages where run_id=? and agency=? and error = ''",
-                    [self.run_id, agency.id])}
+                    "select url, final_url, status, kind, depth, facts from pages where run_id=? "
+                    "and agency=? and error = ''", [self.run_id, agency.id])}
+                for page in pages.values():  # pages parsed before the stop: later URLs are aliases
+                    if page["kind"] != "alias" and 200 <= (page["status"] or 0) < 300:
+                        self.parsed[agency.id].add(dedup_key(page["final_url"] or page["url"]))
                 for url in done:
                     self.mark(agency.id, url)
                 self.progress[agency.id]["done"] = len(done)
@@ -47,12 +51,12 @@ class Resume:
                         "l.agency=? and l.scope != 'special' and l.target not in "
                         "(select url from link_checks where run_id=? and agency=?)",
                         [self.run_id, agency.id, self.run_id, agency.id]):
-                    depth = (pages.get(row["source"]) or {}).get("depth", 0) + 1
+                    depth = edge_depth(row["tag"], (pages.get(row["source"]) or {}).get("depth", 0))
                     pending[agency.id].extend(self.schedule(
                         agency, row["target"], row["tag"], row["scope"], depth, row["source"], ""))
                 for url, page in pages.items():
                     for spec in (loads(page.get("facts"), {}) or {}).get("requests") or []:
-                        if self.mark(agency.id, proxy_key(spec)):
+                        if self.mark(agency.id, spec["url"], request_key(spec)):
                             pending[agency.id].append(
                                 self.proxy_request(agency.id, spec, page.get("depth") or 0, url))
         finally:
@@ -82,12 +86,12 @@ class Resume:
             return
         facts = loads(old[0].get("facts"), {}) or {}
         for spec in facts.get("requests") or []:
-            if self.mark(agency.id, proxy_key(spec)):
+            if self.mark(agency.id, spec["url"], request_key(spec)):
                 yield self.proxy_request(agency.id, spec, depth, url)
         for edge in store.query("select target, tag, scope from links where run_id=? and agency=? "
                                 "and source=?", args):
-            yield from self.schedule(agency, edge["target"], edge["tag"], edge["scope"], depth + 1,
-                                     url, "")
+            yield from self.schedule(agency, edge["target"], edge["tag"], edge["scope"],
+                                     edge_depth(edge["tag"], depth), url, "")
 
     def prev_store(self) -> Store:
         """A read connection to the store (for carrying facts forward), opened once."""
