@@ -70,14 +70,17 @@ def crawl_options(func):
                      help="Audit only this agency of the agencies file (self-checks)."),
         click.option("--full-recrawl", is_flag=True,
                      help="Download every page again (no If-None-Match/If-Modified-Since)."),
+        click.option("--no-archive", is_flag=True,
+                     help="Do not keep the WARC archive of answers (<db>.warc/)."),
     ]):
         func = option(func)
     return func
 
 
 def scrapy_overrides(concurrency: int, timeout: float, ignore_robots: bool, allow_private: bool,
-                     quiet: bool, full_recrawl: bool = False) -> dict:
+                     quiet: bool, full_recrawl: bool = False, no_archive: bool = False) -> dict:
     return {
+        "GOVAUDIT_ARCHIVE": not no_archive,
         "GOVAUDIT_CONDITIONAL": not full_recrawl,
         "CONCURRENT_REQUESTS_PER_DOMAIN": concurrency,
         "AUTOTHROTTLE_TARGET_CONCURRENCY": float(concurrency),
@@ -174,14 +177,15 @@ def _last_unfinished(store: Store) -> dict:
 @click.option("--resume", is_flag=True, help="Continue the last interrupted run (or --run ID).")
 @click.option("--run", "run_id", type=int, default=None, help="Run to resume.")
 def crawl(agencies_path, db_path, as_of, workers, concurrency, timeout, max_pages, ignore_robots,
-          allow_private, quiet, only_agency, full_recrawl, resume, run_id):
+          allow_private, quiet, only_agency, full_recrawl, no_archive, resume, run_id):
     """Crawl every agency's portal into the store.
 
     Example: python cli.py crawl --agencies agencies.yml --db audit.db
     """
     as_of = parse_as_of(as_of)
     do_crawl(agencies_path, db_path, as_of, workers,
-             scrapy_overrides(concurrency, timeout, ignore_robots, allow_private, quiet, full_recrawl),
+             scrapy_overrides(concurrency, timeout, ignore_robots, allow_private, quiet, full_recrawl,
+                              no_archive),
              max_pages, resume, run_id, only_agency)
 
 
@@ -302,7 +306,8 @@ def check(db_path, run_id, as_of, profile, holiday_file, fail_on):
 @fail_on_option()
 @click.option("--out", "out_dir", default="report", show_default=True, help="Report folder.")
 def run(agencies_path, db_path, as_of, workers, concurrency, timeout, max_pages, ignore_robots,
-        allow_private, quiet, only_agency, full_recrawl, profile, holiday_file, fail_on, out_dir):
+        allow_private, quiet, only_agency, full_recrawl, no_archive, profile, holiday_file, fail_on,
+        out_dir):
     """Crawl, check and report in one go.
 
     Example: python cli.py run --agencies agencies.yml --db audit.db --as-of 2026-11-27
@@ -319,7 +324,7 @@ def run(agencies_path, db_path, as_of, workers, concurrency, timeout, max_pages,
     out = ensure_out_dir(out_dir)
     rid = do_crawl(agencies_path, db_path, as_of, workers,
                    scrapy_overrides(concurrency, timeout, ignore_robots, allow_private, quiet,
-                                    full_recrawl),
+                                    full_recrawl, no_archive),
                    max_pages, False, None, only_agency)
     do_check(db_path, rid, None, prof, holiday_file)
     store = open_store(db_path)

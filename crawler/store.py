@@ -18,6 +18,8 @@ Tables (all keyed by ``run_id`` so a database holds many rounds; browse them wit
 ``rule_status``   per run, agency and rule: ran / not-applicable (with the reason), finding count.
 ``probes``        availability probes of home pages (``cli.py probe`` and each crawl's home fetch).
 ``scorecards``    scores per run, agency and scoring profile.
+``archive_records``, ``archive_payloads``, ``archive_files``  the index of the WARC archive
+                  ``<db>.warc/`` (see ``crawler/archive.py``).
 """
 
 from __future__ import annotations
@@ -101,7 +103,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
         "columns": {
             "run_id": int, "agency": str, "rule": str, "family": str, "url": str,
             "source": str, "field": str, "detail": str, "evidence": str, "observed_at": str,
-            "status": str,
+            "status": str, "id": str,
         },
         "pk": None,
     },
@@ -127,6 +129,27 @@ SCHEMA: dict[str, dict[str, Any]] = {
         "pk": ("run_id", "agency", "profile"),
     },
 }
+
+# The WARC archive's index (crawler/archive.py): where each answer's record is in <db>.warc/.
+SCHEMA.update({
+    "archive_records": {
+        "columns": {
+            "run_id": int, "agency": str, "uri": str, "method": str, "target": str, "role": str,
+            "status": int, "file": str, "offset": int, "length": int, "record_type": str,
+            "digest": str, "payload_file": str, "payload_offset": int, "warc_date": str,
+        },
+        "pk": ("run_id", "agency", "uri", "method"),
+    },
+    "archive_payloads": {
+        "columns": {"digest": str, "file": str, "offset": int, "uri": str, "warc_date": str,
+                    "bytes": int},
+        "pk": "digest",
+    },
+    "archive_files": {
+        "columns": {"file": str, "bytes": int, "closed_at": str},
+        "pk": "file",
+    },
+})
 
 INDEXES = [
     ("links", ["run_id", "agency", "target"]),
