@@ -20,7 +20,8 @@ from crawler.cliutil import (InputError, agencies_option, as_of_option, db_optio
                              open_store, parse_as_of)
 from crawler.store import Store, loads
 
-COMMAND_MODULES = ["crawler.inspect_cmd", "reports.commands", "crawler.probe", "crawler.schedule"]
+COMMAND_MODULES = ["crawler.inspect_cmd", "reports.commands", "crawler.probe", "crawler.schedule",
+                   "reports.evidence_cmd"]
 
 
 class OneLineErrors(click.Group):
@@ -336,7 +337,7 @@ def run(agencies_path, db_path, as_of, workers, concurrency, timeout, max_pages,
 
 
 FINDING_COLUMNS = ["run_id", "agency", "rule", "family", "url", "source", "field", "detail",
-                   "evidence", "observed_at"]
+                   "evidence", "observed_at", "id"]
 
 
 @cli.command()
@@ -363,11 +364,14 @@ def findings(db_path, run_id, agency, rule_id, fmt):
     if rule_id:
         sql += " and rule = ?"
         params.append(rule_id)
-    rows = list(store.query(sql + " order by agency, rule, url", params))
+    from reports.evidence import archive_refs, ensure_ids
+    rows = ensure_ids(list(store.query(sql.replace("select *", "select rowid, *") + " order by agency, rule, url",
+                                       params)))
     if fmt == "jsonl":
         for row in rows:
             out = {k: row[k] for k in FINDING_COLUMNS}
             out["evidence"] = loads(row["evidence"], {})
+            out.update(archive_refs(store, row))
             click.echo(json.dumps(out, ensure_ascii=False))
     elif fmt == "csv":
         writer = csv.writer(sys.stdout)

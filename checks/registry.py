@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from typing import Any
 
+from checks.ids import assign_ids
 from crawler.store import Store, dumps, loads, utcnow
 
 FAMILIES = {
@@ -206,6 +207,7 @@ def run_checks(store: Store, run_id: int, profile: dict | None = None,
                                  [run_id, *sorted(only)])
             else:
                 store.db.execute(f"delete from {table} where run_id = ?", [run_id])
+    assign_ids(finding_rows)
     store.insert_many("findings", finding_rows)
     store.insert_many("rule_status", status_rows)
     return counts
