@@ -199,7 +199,7 @@ def load_profile_or_fail(profile: str | None) -> dict:
 
 
 def do_check(db_path: str, run_id: int | None, as_of: str | None, profile: dict,
-             holiday_file: str | None = None) -> int:
+             holiday_file: str | None = None, window: dict | None = None) -> int:
     from checks.registry import run_checks
     from checks.workdays import HolidayFileError, load_holiday_file
     store = open_store(db_path)
@@ -218,6 +218,10 @@ def do_check(db_path: str, run_id: int | None, as_of: str | None, profile: dict,
         settings["holiday_file"] = os.path.abspath(holiday_file)
         store.set_run(run["id"], settings=json.dumps(settings, ensure_ascii=False))
         run = store.run(run["id"])
+    if window:
+        settings = loads(run["settings"], {}) or {}
+        settings["task_window"] = window
+        store.set_run(run["id"], settings=json.dumps(settings, ensure_ascii=False))
     counts = run_checks(store, run["id"], profile)
     total = sum(counts.values())
     click.echo(f"run {run['id']}: {total} 个问题 ({len(counts)} 条规则有发现)", err=True)
@@ -235,6 +239,22 @@ def holiday_option():
     return click.option("--holiday-file", default=None, type=click.Path(dir_okay=False),
                         help="YAML/JSON {holidays: [...], workdays: [...]} for years chinesecalendar "
                              "lacks (it ends at 2026); else weekends only, with a warning.")
+
+
+def window_option():
+    return click.option("--window", "window", default=None, metavar="FROM..TO",
+                        help="Task window (北京时间 dates or times): findings observed outside it are "
+                             "listed apart and not scored.")
+
+
+def parse_window(text: str | None) -> dict | None:
+    from crawler.timewindows import FilingError, parse_task_window
+    if not text:
+        return None
+    try:
+        return parse_task_window(text)
+    except FilingError as exc:
+        raise InputError(f"--window: {exc}") from None
 
 
 def fail_on_option():
@@ -285,7 +305,8 @@ def validate_fail_on(fail_on: str) -> None:
 @profile_option()
 @holiday_option()
 @fail_on_option()
-def check(db_path, run_id, as_of, profile, holiday_file, fail_on):
+@window_option()
+def check(db_path, run_id, as_of, profile, holiday_file, fail_on, window):
     """Run every rule on a stored crawl (offline; replaces that run's findings).
 
     Example: python cli.py check --db audit.db --as-of 2026-11-27
@@ -293,7 +314,7 @@ def check(db_path, run_id, as_of, profile, holiday_file, fail_on):
     as_of = parse_as_of(as_of)
     validate_fail_on(fail_on)
     prof = load_profile_or_fail(profile)
-    rid = do_check(db_path, run_id, as_of, prof, holiday_file)
+    rid = do_check(db_path, run_id, as_of, prof, holiday_file, parse_window(window))
     sys.exit(check_fail_on(db_path, rid, fail_on, prof))
 
 
@@ -305,10 +326,11 @@ def check(db_path, run_id, as_of, profile, holiday_file, fail_on):
 @profile_option()
 @holiday_option()
 @fail_on_option()
+@window_option()
 @click.option("--out", "out_dir", default="report", show_default=True, help="Report folder.")
 def run(agencies_path, db_path, as_of, workers, concurrency, timeout, max_pages, ignore_robots,
         allow_private, quiet, only_agency, full_recrawl, no_archive, profile, holiday_file, fail_on,
-        out_dir):
+        window, out_dir):
     """Crawl, check and report in one go.
 
     Example: python cli.py run --agencies agencies.yml --db audit.db --as-of 2026-11-27
@@ -318,6 +340,7 @@ def run(agencies_path, db_path, as_of, workers, concurrency, timeout, max_pages,
 
     as_of = parse_as_of(as_of)
     validate_fail_on(fail_on)
+    task_window = parse_window(window)
     prof = load_profile_or_fail(profile)
     read_agencies(agencies_path, max_pages, only_agency)
     if os.path.isfile(db_path) and os.path.getsize(db_path):
@@ -327,7 +350,7 @@ def run(agencies_path, db_path, as_of, workers, concurrency, timeout, max_pages,
                    scrapy_overrides(concurrency, timeout, ignore_robots, allow_private, quiet,
                                     full_recrawl, no_archive),
                    max_pages, False, None, only_agency)
-    do_check(db_path, rid, None, prof, holiday_file)
+    do_check(db_path, rid, None, prof, holiday_file, task_window)
     store = open_store(db_path)
     paths = write_reports(store, rid, out, prof)
     print_summary(store, rid, prof)
@@ -365,8 +388,8 @@ def findings(db_path, run_id, agency, rule_id, fmt):
         sql += " and rule = ?"
         params.append(rule_id)
     from reports.evidence import archive_refs, ensure_ids
-    rows = ensure_ids(list(store.query(sql.replace("select *", "select rowid, *") + " order by agency, rule, url",
-                                       params)))
+    sql = sql.replace("select *", "select rowid, *", 1)
+    rows = ensure_ids(list(store.query(sql + " order by agency, rule, url", params)))
     if fmt == "jsonl":
         for row in rows:
             out = {k: row[k] for k in FINDING_COLUMNS}

@@ -26,6 +26,7 @@ def assign_ids(rows: Iterable[dict]) -> None:
     """Set ``row["id"]`` on finding rows of one run (dicts with run_id, agency, rule, url, field)."""
     seen: dict[str, int] = {}
     for row in rows:
-        base = f"{row['run_id']}-{finding_key(row['agency'], row['rule'], row.get('url') or '', row.get('field') or '')}"
+        key = finding_key(row["agency"], row["rule"], row.get("url") or "", row.get("field") or "")
+        base = f"{row['run_id']}-{key}"
         seen[base] = seen.get(base, 0) + 1
         row["id"] = base if seen[base] == 1 else f"{base}-{seen[base]}"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from typing import Any
 
+from checks.filings import apply_filings
 from checks.ids import assign_ids
 from crawler.store import Store, dumps, loads, utcnow
 
@@ -210,4 +211,5 @@ def run_checks(store: Store, run_id: int, profile: dict | None = None,
     assign_ids(finding_rows)
     store.insert_many("findings", finding_rows)
     store.insert_many("rule_status", status_rows)
+    apply_filings(store, run_id)
     return counts

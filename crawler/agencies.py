@@ -13,6 +13,7 @@ YAML: a list of mappings (or a mapping with an ``agencies:`` list)::
       annual_report_deadline: 03-31       # optional explicit MM-DD
       columns: {https://…/tzgg/: notice}  # optional column-type overrides by column URL
       allow_private: false                # allow links to private addresses (see README "Safety")
+      filings: [{from: 2026-11-20, to: 2026-11-22, reason: 网站迁移}]  # 报备 windows (北京时间)
 
 CSV: header ``id,name,url``; further columns ``hosts`` (space separated), ``path_prefix``.
 Every error names the file, the entry and the field.
@@ -30,11 +31,14 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from crawler.timewindows import FilingError, parse_filings
+
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 COLUMN_TYPES = {"news", "notice", "policy", "personnel", "planning", "other"}
 KNOWN_KEYS = {
     "id", "name", "url", "hosts", "path_prefix", "max_pages", "max_depth", "level",
     "annual_report_deadline", "columns", "allow_private", "key_pages", "thresholds",
+    "filings",
 }
 
 
@@ -57,6 +61,7 @@ class Agency:
     allow_private: bool = False
     key_pages: list[str] = field(default_factory=list)
     thresholds: dict[str, Any] = field(default_factory=dict)
+    filings: list[dict] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -166,10 +171,14 @@ def _agency(path: str, index: int, raw: Any) -> Agency:
     allow_private = raw.get("allow_private", False)
     if not isinstance(allow_private, bool):
         raise _fail(path, where, "field 'allow_private' must be true or false")
+    try:
+        filings = parse_filings(raw.get("filings"))
+    except FilingError as exc:
+        raise _fail(path, where, f"field 'filings': {exc}") from None
     return Agency(id=agency_id, name=name.strip(), url=url, hosts=hosts, path_prefix=prefix,
                   level=level, annual_report_deadline=deadline,
                   columns={str(k): v for k, v in columns.items()}, allow_private=allow_private,
-                  key_pages=key_pages, thresholds=thresholds, **ints)
+                  key_pages=key_pages, thresholds=thresholds, filings=filings, **ints)
 
 
 def parse_agencies(text: str, path: str = "<agencies>") -> list[Agency]:

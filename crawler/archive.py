@@ -233,7 +233,8 @@ class WarcArchive:
                 exchange.uri, "response", payload=io.BytesIO(exchange.body), length=len(exchange.body),
                 http_headers=response_headers,
                 warc_headers_dict={"WARC-Date": date, "WARC-Payload-Digest": digest})
-        request.rec_headers.replace_header("WARC-Concurrent-To", response.rec_headers.get_header("WARC-Record-ID"))
+        response_id = response.rec_headers.get_header("WARC-Record-ID")
+        request.rec_headers.replace_header("WARC-Concurrent-To", response_id)
         writer.write_record(response)
         response_length = buffer.tell()
         writer.write_record(request)

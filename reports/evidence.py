@@ -166,7 +166,7 @@ def snapshot_html(store: Store, finding: dict, rule_title: str) -> str:
             "page_url": page.record.uri if page else finding_page(finding),
             "observed": page.record.date if page else "",
             "status": page.status if page else None,
-            "archive": (f"{ref['file']} 偏移 {ref['offset']}（{ref['type']} 记录，"
-                        f"WARC-Record-ID {page.record.warc_headers.get('WARC-Record-ID', '')}）") if page else ""}
+            "archive": (f"{ref['file']} 偏移 {ref['offset']}（{ref['type']} 记录，WARC-Record-ID "
+                        f"{page.record.warc_headers.get('WARC-Record-ID', '')}）") if page else ""}
     return build_snapshot(finding, evidence_of(finding), info, page.record.body if page else None,
                           page.content_type if page else "")

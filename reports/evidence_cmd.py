@@ -22,7 +22,8 @@ from reports.snapshot import marked_count
 METADATA = Path(__file__).parent / "metadata.yml"
 
 
-def write_snapshot(store, finding: dict, out: Path, screenshot: bool = False) -> tuple[Path, Path | None, str]:
+def write_snapshot(store, finding: dict, out: Path,
+                   screenshot: bool = False) -> tuple[Path, Path | None, str]:
     """Write ``<out>/<id>.html`` (and ``.png``); returns (html, png or None, a note for the user)."""
     page = out / f"{finding['id']}.html"
     page.write_text(snapshot_html(store, finding, rule_title(finding["rule"])), encoding="utf-8")

@@ -122,7 +122,8 @@ def evidence_lines(finding: dict) -> list[str]:
     if ev.get("tag") and ev.get("missing") is not None and not ev.get("target"):
         lines.append(f"缺少元数据 <meta name=\"{ev['tag']}\">：{ev['missing']} / {ev.get('pages')} 个页面")
     if ev.get("share") is not None:
-        lines.append(f"失败占比：{ev['share']:.1%}" if isinstance(ev["share"], (int, float)) else f"失败占比：{ev['share']}")
+        share = ev["share"]
+        lines.append(f"失败占比：{share:.1%}" if isinstance(share, (int, float)) else f"失败占比：{share}")
     if not lines:
         lines = [f"{k}：{v}" for k, v in ev.items() if isinstance(v, (str, int, float)) and v != ""][:4]
     return lines
@@ -131,3 +132,26 @@ def evidence_lines(finding: dict) -> list[str]:
 def problem_type(finding: dict, rule_title: str, family_title: str) -> str:
     """问题类型: the rule's 中文 name and family, e.g. ``其他页面不可用链接（链接可用性）``."""
     return f"{rule_title}（{family_title}）" if family_title else rule_title
+
+
+STATUS_TEXT = {"": "计分", "open": "计分", "suspect": "疑似，不计分", "filed": "报备期内，不计分",
+               "outside-window": "任务时段外，不计分", "warning": "预警，不计分"}
+#: Statuses listed apart from the scored problem list (never dropped).
+SET_APART = {"filed", "outside-window"}
+
+
+def observed_time(finding: dict, archive: dict | None = None) -> str:
+    """监测时间 in 北京时间: when the page or link was fetched, else when the rule ran."""
+    ev = _evidence(finding)
+    when = (ev.get("observed_at") or ev.get("fetched_at") or (archive or {}).get("warc_date")
+            or finding.get("observed_at"))
+    return beijing_time(when)
+
+
+def readable(finding: dict, rule_title: str, family_title: str, archive: dict | None = None) -> dict:
+    """The finding with its plain-Chinese fields added (keys ``problem_type``, ``observed_text``,
+    ``evidence_lines``, ``scoring``)."""
+    status = finding.get("status") or ""
+    return {**finding, "problem_type": problem_type(finding, rule_title, family_title),
+            "observed_text": observed_time(finding, archive), "evidence_lines": evidence_lines(finding),
+            "scoring": STATUS_TEXT.get(status, f"{status}，不计分"), "archive": archive}

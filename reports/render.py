@@ -33,6 +33,7 @@ from crawler import __version__
 from crawler.store import Store, loads
 from reports.diff import AgencyDiff, checked_runs, diff_agency, previous_run
 from reports.profiles import load_profile, rule_title
+from reports.readable import SET_APART, beijing_time, readable
 from reports.scoring import Scorecard, agency_findings, compute_scorecards, ranked, rule_indicators
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -41,6 +42,9 @@ FAMILY_COLORS = {
     "links": "#d9534f", "documents": "#f0ad4e", "freshness": "#5bc0de",
     "identity": "#5cb85c", "disclosure": "#8e6cc1", "availability": "#555555",
 }
+#: Colours for families other modules add later (a family without its own colour still gets one).
+SPARE_COLORS = ("#1f77b4", "#ff7f0e", "#17becf", "#bcbd22", "#e377c2", "#7f7f7f")
+SNAPSHOT_DIR = "evidence"
 EVIDENCE_LABELS = {
     "status": "HTTP状态", "error": "错误", "anchor": "链接文字", "tag": "标签",
     "observed_at": "发现时间", "elapsed": "耗时(秒)", "final_url": "最终地址",
@@ -64,6 +68,14 @@ class OutputPathError(ValueError):
 
 def family_name(family: str) -> str:
     return FAMILIES.get(family, family or "其他")
+
+
+def family_color(family: str) -> str:
+    if family in FAMILY_COLORS:
+        return FAMILY_COLORS[family]
+    extra = [f for f in FAMILIES if f not in FAMILY_COLORS]
+    index = extra.index(family) if family in extra else len(extra)
+    return SPARE_COLORS[index % len(SPARE_COLORS)]
 
 
 def safe_output_path(out_dir: Path, agency_id: str, suffix: str) -> Path:
@@ -135,13 +147,21 @@ class AgencyReport:
     diff: AgencyDiff | None = None
     warnings: list[str] = field(default_factory=list)
     review_links: list[dict] = field(default_factory=list)
+    advisories: list = field(default_factory=list)
 
     @property
     def by_family(self) -> list[tuple[str, str, list[dict]]]:
-        """(family, 中文 name, findings) in FAMILIES order, unknown families last."""
-        order = list(FAMILIES) + sorted({f["family"] for f in self.findings} - set(FAMILIES))
-        groups = [(fam, family_name(fam), [f for f in self.findings if f["family"] == fam]) for fam in order]
+        """(family, 中文 name, findings) in FAMILIES order, unknown families last; findings set
+        apart (报备期内, outside the task window) are listed separately (:attr:`set_apart`)."""
+        listed = [f for f in self.findings if (f.get("status") or "") not in SET_APART]
+        order = list(FAMILIES) + sorted({f["family"] for f in listed} - set(FAMILIES))
+        groups = [(fam, family_name(fam), [f for f in listed if f["family"] == fam]) for fam in order]
         return [g for g in groups if g[2]]
+
+    @property
+    def set_apart(self) -> list[dict]:
+        """Findings listed but not scored: inside an agency's 报备 window or outside the task window."""
+        return [f for f in self.findings if (f.get("status") or "") in SET_APART]
 
 
 @dataclass
@@ -166,7 +186,8 @@ class ReportData:
             ("评分方案", f"{profile['title']}（{profile['name']}，依据 {profile['follows']}）"),
             ("运行编号", str(run["id"])),
             ("运行状态", RUN_STATUS.get(run.get("status") or "", run.get("status") or "")),
-            ("开始时间", run.get("started_at") or ""), ("结束时间", run.get("finished_at") or ""),
+            ("开始时间（北京时间）", beijing_time(run.get("started_at"))),
+            ("结束时间（北京时间）", beijing_time(run.get("finished_at"))),
             ("抓取工具版本", run.get("tool_version") or ""), ("报告工具版本", __version__),
             ("合格线", f"{self.profile['pass_line']} / {self.profile['total']}"),
         ]
@@ -240,9 +261,24 @@ def build_report(store: Store, run_id: int, profile: dict) -> ReportData:
         row = rows[card.agency]
         before = previous_run(store, card.agency, run_id, checked)
         diff = diff_agency(store, card.agency, before, run_id, profile) if before else None
-        reports.append(AgencyReport(rank, card, row, agency_findings(store, run_id, card.agency),
-                                    diff, agency_warnings(row), review_links(store, run_id, card.agency)))
+        reports.append(AgencyReport(rank, card, row, readable_findings(store, run_id, card.agency),
+                                    diff, agency_warnings(row), review_links(store, run_id, card.agency),
+                                    advisories(store, run, row, profile)))
     return ReportData(run, profile, reports, run_warnings(store, run))
+
+
+def readable_findings(store: Store, run_id: int, agency: str) -> list[dict]:
+    """An agency's findings with ids, archive references and their plain-Chinese fields."""
+    from reports.evidence import archive_refs, ensure_ids
+    rows = ensure_ids(agency_findings(store, run_id, agency))
+    return [readable(f, rule_title(f["rule"]), family_name(f.get("family") or ""),
+                     archive_refs(store, f)["archive"]) for f in rows]
+
+
+def advisories(store: Store, run: dict, agency: dict, profile: dict) -> list:
+    """预警 of one agency under the profile's ``warnings`` section (empty without one)."""
+    from reports.advisories import agency_advisories
+    return agency_advisories(store, run, agency, profile)
 
 
 # --- charts ---------------------------------------------------------------------------------
@@ -271,22 +307,55 @@ def family_bars(reports: list[AgencyReport]) -> dict:
     peak = max((r.card.findings for r in shown), default=0) or 1
     label_w, bar_w, row_h = 150, 360, 18
     rows = []
-    for index, report in enumerate(shown):
+    for report in shown:
         x = label_w
         segments = []
         for family in FAMILIES:
             count = report.card.families.get(family, 0)
             if count:
                 w = bar_w * count / peak
-                segments.append({"x": round(x, 1), "w": round(max(w, 1), 1), "color": FAMILY_COLORS[family],
+                segments.append({"x": round(x, 1), "w": round(max(w, 1), 1), "color": family_color(family),
                                  "title": f"{family_name(family)}：{count}"})
                 x += w
-        rows.append({"y": 28 + index * row_h, "name": report.card.name, "total": report.card.findings,
-                     "end": round(x + 4, 1), "segments": segments})
-    legend = [{"x": 10 + i * 100, "color": FAMILY_COLORS[f], "name": family_name(f)}
-              for i, f in enumerate(FAMILIES)]
-    return {"width": label_w + bar_w + 60, "height": 36 + len(rows) * row_h, "rows": rows, "legend": legend,
+        rows.append({"name": report.card.name, "label": fit_text(report.card.name or report.card.agency,
+                                                                   label_w - 10),
+                     "total": report.card.findings, "end": round(x + 4, 1), "segments": segments})
+    width = label_w + bar_w + 60
+    legend, legend_h = legend_layout([(family_color(f), family_name(f)) for f in FAMILIES], width)
+    for index, row in enumerate(rows):
+        row["y"] = legend_h + 8 + index * row_h
+    return {"width": width, "height": legend_h + 16 + len(rows) * row_h, "rows": rows, "legend": legend,
             "omitted": max(len(reports) - len(shown), 0)}
+
+
+CHART_FONT_PX = 11
+
+
+def text_px(text: str, font_px: int = CHART_FONT_PX) -> float:
+    """Rendered width estimate: a CJK character is one em, other characters at most 0.62 em."""
+    return sum(font_px if unicodedata.east_asian_width(ch) in "WF" else 0.62 * font_px for ch in text)
+
+
+def fit_text(text: str, max_px: float) -> str:
+    """``text`` cut (with …) so it fits ``max_px`` at the chart font size."""
+    if text_px(text) <= max_px:
+        return text
+    while text and text_px(text + "…") > max_px:
+        text = text[:-1]
+    return text + "…"
+
+
+def legend_layout(items: list[tuple[str, str]], width: float) -> tuple[list[dict], float]:
+    """Legend entries (colour swatch + name) flowed into rows inside ``width``; returns the
+    entries with x/y and the legend's height, so no entry is ever cut off at the chart's edge."""
+    x, y, entries = 10.0, 4.0, []
+    for color, name in items:
+        entry_w = 14 + text_px(name) + 14
+        if x > 10 and x + entry_w > width - 4:
+            x, y = 10.0, y + 16
+        entries.append({"x": round(x, 1), "y": y, "color": color, "name": name})
+        x += entry_w
+    return entries, y + 14
 
 
 # --- rendering ------------------------------------------------------------------------------
@@ -303,7 +372,8 @@ def environment() -> Environment:
                       autoescape=lambda name: not (name or "").endswith(".md") and html_escape(name),
                       trim_blocks=True, lstrip_blocks=True)
     env.globals.update(family_name=family_name, is_web_url=is_web_url, evidence_items=evidence_items,
-                       rule_title=rule_title, families=FAMILIES, family_colors=FAMILY_COLORS)
+                       rule_title=rule_title, families=FAMILIES, family_colors=FAMILY_COLORS,
+                       beijing_time=beijing_time)
     return env
 
 
@@ -326,6 +396,9 @@ def agency_document(data: ReportData, report: AgencyReport) -> dict:
         item = {k: f.get(k) for k in FINDING_FIELDS}
         item["rule_title"] = rule_title(f["rule"])
         item["evidence"] = loads(f.get("evidence"), {}) if f.get("evidence") else {}
+        for key in ("id", "problem_type", "observed_text", "evidence_lines", "scoring", "archive",
+                    "snapshot"):
+            item[key] = f.get(key)
         findings.append(item)
     return {
         "run": {k: data.run.get(k) for k in RUN_FIELDS},
@@ -334,6 +407,7 @@ def agency_document(data: ReportData, report: AgencyReport) -> dict:
         "rank": report.rank, "scorecard": report.card.to_dict(), "findings": findings,
         "diff": report.diff.to_dict() if report.diff else None, "warnings": data.warnings + report.warnings,
         "review_links": report.review_links,
+        "advisories": [a.to_dict() for a in report.advisories],
     }
 
 
@@ -360,6 +434,11 @@ def finding_rows(data: ReportData) -> list[dict]:
                 "URL": f.get("url") or "", "所在页面": f.get("source") or "", "字段": f.get("field") or "",
                 "问题": f.get("detail") or "", "证据": evidence_text(f.get("evidence")),
                 "发现时间": f.get("observed_at") or "", "状态": f.get("status") or "",
+                "问题编号": f.get("id") or "", "问题类型": f.get("problem_type") or rule_title(f["rule"]),
+                "问题描述": f.get("detail") or "", "问题页面": f.get("url") or "",
+                "监测时间": f.get("observed_text") or beijing_time(f.get("observed_at")),
+                "证据说明": "；".join(f.get("evidence_lines") or []), "快照": f.get("snapshot") or "",
+                "计分": f.get("scoring") or "",
             })
     return rows
 
@@ -397,6 +476,7 @@ def write_reports(store: Store, run_id: int, out_dir: str | Path, profile: dict 
     out.mkdir(parents=True, exist_ok=True)
     data = build_report(store, run_id, profile)
     written: dict[str, Path] = {}
+    written.update(write_snapshots(store, data, out))
     for report in data.agencies:
         page = safe_output_path(out, report.card.agency, ".html")
         page.write_text(render_agency(data, report), encoding="utf-8")
@@ -412,6 +492,29 @@ def write_reports(store: Store, run_id: int, out_dir: str | Path, profile: dict 
                         ("report.md", lambda p: p.write_text(render_markdown(data), encoding="utf-8"))):
         write(out / name)
         written[name] = out / name
+    return written
+
+
+def write_snapshots(store: Store, data: ReportData, out: Path) -> dict[str, Path]:
+    """``evidence/<finding id>.html`` for every finding whose page is archived; sets ``snapshot``
+    (the relative link the agency page and the XLSX use) on each such finding."""
+    from reports.evidence import snapshot_html
+
+    folder = out / SNAPSHOT_DIR
+    written: dict[str, Path] = {}
+    for report in data.agencies:
+        for finding in report.findings:
+            if not finding.get("archive") or not finding.get("id"):
+                continue
+            folder.mkdir(exist_ok=True)
+            path = folder / f"{finding['id']}.html"
+            try:
+                path.write_text(snapshot_html(store, finding, rule_title(finding["rule"])), encoding="utf-8")
+            except (OSError, ValueError) as exc:  # an unreadable record must not stop the report
+                finding["snapshot_error"] = str(exc)
+                continue
+            finding["snapshot"] = f"{SNAPSHOT_DIR}/{path.name}"
+            written[f"{SNAPSHOT_DIR}/{path.name}"] = path
     return written
 
 
