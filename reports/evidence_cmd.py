@@ -75,12 +75,25 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def datasette_command(db_path: str, port: int) -> list[str]:
-    """The ``datasette serve`` command line for a store, with the schema's metadata."""
+def metadata_for(db_path: str, folder: Path) -> Path:
+    """``reports/metadata.yml`` with its database key set to this store's name (Datasette names a
+    database after its file), written into ``folder``."""
+    import json
+
+    import yaml
+    data = yaml.safe_load(METADATA.read_text(encoding="utf-8"))
+    data["databases"] = {Path(db_path).stem: data["databases"]["audit"]}
+    path = folder / "metadata.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def datasette_command(db_path: str, port: int, metadata: Path) -> list[str]:
+    """The ``datasette serve`` command line for a store on 127.0.0.1, with the schema's metadata."""
     binary = shutil.which("datasette", path=str(Path(sys.executable).parent)) or shutil.which("datasette")
     base = [binary] if binary else [sys.executable, "-m", "datasette"]
-    return [*base, "serve", db_path, "--metadata", str(METADATA), "--host", "127.0.0.1",
-            "--port", str(port), "--nolock"]
+    return [*base, "serve", db_path, "--metadata", str(metadata), "--host", "127.0.0.1",
+            "--port", str(port)]
 
 
 @click.command()
@@ -92,13 +105,15 @@ def browse(db_path, port):
 
     Example: python cli.py browse --db audit.db --port 8001
     """
+    import tempfile
     open_store(db_path).close()
     port = port or free_port()
-    click.echo(f"Datasette: http://127.0.0.1:{port}/  (Ctrl-C 结束)", err=True)
-    try:
-        return subprocess.call(datasette_command(db_path, port))
-    except KeyboardInterrupt:
-        return 0
+    click.echo(f"Datasette: http://127.0.0.1:{port}/{Path(db_path).stem}  (Ctrl-C 结束)", err=True)
+    with tempfile.TemporaryDirectory(prefix="govaudit-browse-") as folder:
+        try:
+            return subprocess.call(datasette_command(db_path, port, metadata_for(db_path, Path(folder))))
+        except KeyboardInterrupt:
+            return 0
 
 
 COMMANDS = [evidence, browse]

@@ -90,6 +90,8 @@ def evidence_lines(finding: dict) -> list[str]:
             lines.append(f"链接文字：「{ev['anchor']}」")
         if ev.get("redirects"):
             lines.append("跳转：" + " → ".join(ev["redirects"]))
+        elif ev.get("final_url") and ev["final_url"] != (ev.get("target") or finding.get("url")):
+            lines.append(f"最终地址：{ev['final_url']}")
         if ev.get("source_count", 0) > 1:
             lines.append(f"共出现在 {ev['source_count']} 个页面")
     newest = ev.get("newest_item")
@@ -125,7 +127,9 @@ def evidence_lines(finding: dict) -> list[str]:
         share = ev["share"]
         lines.append(f"失败占比：{share:.1%}" if isinstance(share, (int, float)) else f"失败占比：{share}")
     if not lines:
-        lines = [f"{k}：{v}" for k, v in ev.items() if isinstance(v, (str, int, float)) and v != ""][:4]
+        from reports.render import EVIDENCE_LABELS
+        lines = [f"{EVIDENCE_LABELS.get(k, k)}：{v}" for k, v in ev.items()
+                 if isinstance(v, (str, int, float)) and v != ""][:6]
     return lines
 
 
