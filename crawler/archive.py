@@ -1,6 +1,7 @@
 """The WARC archive beside the store: what every server answered, readable with plain ``warcio``.
 
-Layout: ``<db>.warc/`` holds rotating files ``govaudit-<utc time>-<pid>-<n>.warc.gz``; each
+Layout: ``<db>.warc/`` holds rotating files ``govaudit-<utc time>-<pid>-<n>.warc.gz`` (a writer
+never appends to a file it did not create); each
 request/response pair is written as two WARC records, each its own gzip member, so any record can
 be read by seeking to its offset (``warcio`` ``ArchiveIterator`` from there). The store indexes
 them: ``archive_records`` (run, agency, URI, method → file and offset of the response or revisit
@@ -126,7 +127,7 @@ class WarcArchive:
         self.name = ""
         self.size = 0
         self.sequence = 0
-        self.stamp = datetime.now(timezone.utc).strftime("%Y%m%d%H%M%S")
+        self.stamp = datetime.now(timezone.utc).strftime("%Y%m%d%H%M%S%f")
         self.digests: dict[str, tuple[str, int, str, str]] = {}
         self.pending_payloads: list[dict] = []
         self.repaired = self.repair_unclosed()
@@ -154,6 +155,9 @@ class WarcArchive:
         self.close_file()
         self.sequence += 1
         self.name = f"govaudit-{self.stamp}-{os.getpid()}-{self.sequence:05d}.warc.gz"
+        while (self.directory / self.name).exists():
+            self.sequence += 1
+            self.name = f"govaudit-{self.stamp}-{os.getpid()}-{self.sequence:05d}.warc.gz"
         self.fd = os.open(self.directory / self.name, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
         fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         self.size = os.fstat(self.fd).st_size
