@@ -99,7 +99,7 @@ def evidence_lines(finding: dict) -> list[str]:
         lines.append(f"最新一条：「{newest.get('title') or ''}」（{newest.get('date') or '无日期'}）")
     elif "newest_date" in ev:
         lines.append(f"最新信息日期：{ev.get('newest_date') or '未找到'}")
-    if ev.get("window"):
+    if isinstance(ev.get("window"), str):
         lines.append(f"更新时限：{ev['window'].replace('d', ' 天').replace('m', ' 个月').replace('y', ' 年')}"
                      + (f"，监测时间点 {ev['as_of']}" if ev.get("as_of") else ""))
     if ev.get("blank_text"):
@@ -123,6 +123,8 @@ def evidence_lines(finding: dict) -> list[str]:
         lines.append(f"页脚{field_label(field)}：{'「' + shown + '」' if shown else '未显示'}")
     if ev.get("tag") and ev.get("missing") is not None and not ev.get("target"):
         lines.append(f"缺少元数据 <meta name=\"{ev['tag']}\">：{ev['missing']} / {ev.get('pages')} 个页面")
+    if ev.get("probes") and ev.get("failures") is not None:
+        lines.append(f"探测 {ev['probes']} 次，失败 {ev['failures']} 次")
     if ev.get("share") is not None:
         share = ev["share"]
         lines.append(f"失败占比：{share:.1%}" if isinstance(share, (int, float)) else f"失败占比：{share}")
