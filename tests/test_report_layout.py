@@ -13,6 +13,7 @@ import pytest
 from lxml import html
 from reportfactory import add_run, finding, new_store
 
+from checks.registry import FAMILIES
 from reports.browser import find_chromium, run_chromium, screenshot
 from reports.render import write_reports
 
@@ -50,14 +51,26 @@ RULES = ["home-link-broken", "doc-number-missing", "column-stale", "site-id-miss
          "site-unreachable", "link-broken", "column-blank", "icp-missing"]
 
 
+#: Families other modules add (as issue branches do): the legend must make room for them.
+MORE_FAMILIES = {"interaction": "互动交流", "services": "办事服务", "safety": "安全与保密（严重错误）"}
+
+
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("layout")
     store = new_store(tmp / "a.db")
     rows = [finding(rule, url=f"https://www.example.org/{agency}/{i}", agency=agency)
             for n, agency in enumerate(NAMES) for i, rule in enumerate(RULES[: 4 + 2 * n])]
+    rows += [{**finding("link-broken", url=f"https://www.example.org/{family}", agency="zfb"),
+              "family": family} for family in MORE_FAMILIES]
     run_id = add_run(store, NAMES, rows)
-    write_reports(store, run_id, tmp / "out", "gov-website-2019")
+    added = [family for family in MORE_FAMILIES if family not in FAMILIES]
+    FAMILIES.update({family: MORE_FAMILIES[family] for family in added})
+    try:
+        write_reports(store, run_id, tmp / "out", "gov-website-2019")
+    finally:
+        for family in added:
+            del FAMILIES[family]
     store.close()
     return tmp / "out"
 
@@ -76,6 +89,9 @@ def test_chart_text_is_never_clipped(report, tmp_path):
     layout = measure(report / "index.html", tmp_path)
     assert layout["texts"] > 10
     assert layout["clipped"] == []
+    legend = html.fromstring((report / "index.html").read_text(encoding="utf-8")).xpath(
+        "//svg[@id='chart-families']//g[@class='legend']/text")
+    assert len(legend) == 9 and len({t.get("y") for t in legend}) == 2   # wrapped onto a second row
 
 
 def test_font_stack_resolves_to_an_installed_cjk_font(report, tmp_path):
