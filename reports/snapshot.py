@@ -266,7 +266,7 @@ def _header(finding: dict, info: dict, marked: tuple[int, str]) -> etree._Elemen
         ("问题页面", finding.get("url") or ""),
         ("所在页面", info["page_url"]),
         ("监测时间", f"{beijing_time(info['observed'])}（北京时间）" if info["observed"] else "无存档"),
-        ("HTTP 状态", status_text(info["status"]) if info["status"] else "无"),
+        ("所在页面状态", status_text(info["status"]) if info["status"] else "无"),
         ("证据", "；".join(evidence_lines(finding))),
         ("标出位置", where),
         ("存档", info["archive"]),

@@ -229,7 +229,7 @@ def snapshot(audit, finding: dict, *extra: str):
     assert "快照" in result.stdout
     doc = html.fromstring((out / f"{finding['id']}.html").read_text(encoding="utf-8"))
     header = doc.get_element_by_id("govaudit-header").text_content()
-    assert finding["url"] in header and "监测时间" in header and "HTTP 200" in header
+    assert finding["url"] in header and "监测时间" in header and "所在页面状态HTTP 200" in header
     assert finding["detail"] in header and not doc.xpath("//script")
     return doc, result
 
