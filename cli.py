@@ -458,6 +458,8 @@ def demo(db_path, out_dir, as_of, workers, keep_db, variant):
         for suffix in ("", "-wal", "-shm"):
             if os.path.exists(db_path + suffix):
                 os.remove(db_path + suffix)
+        import shutil
+        shutil.rmtree(db_path + ".warc", ignore_errors=True)  # the old run's archive goes with its store
     prof = load_profile_or_fail(None)
     with serve_demo(variant, ports=stable_ports()) as portal:
         click.echo(f"示例门户: {portal.base_url} ({len(portal.agencies)} 个单位)", err=True)

@@ -157,6 +157,7 @@ INDEXES = [
     ("list_items", ["run_id", "agency", "column_url"]),
     ("list_items", ["run_id", "agency", "page_url"]),
     ("probes", ["agency", "at"]),
+    ("archive_records", ["run_id", "agency", "target"]),
 ]
 
 

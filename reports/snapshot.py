@@ -37,6 +37,8 @@ LINK_ATTRS = (("a", "href"), ("area", "href"), ("img", "src"), ("link", "href"),
               ("embed", "src"), ("iframe", "src"), ("script", "src"), ("object", "data"))
 NUMBER_RE = re.compile(r"(?<!\d)(\d{17}[\dXx]|1[3-9]\d{9})(?!\d)")
 MISSING_FIELD_RULES = re.compile(r"-missing$")
+INERT_ATTRS = ("srcset", "formaction", "background", "poster", "ping", "xlink:href", "data", "manifest")
+CSS_FETCH_RE = re.compile(r"@import[^;]*;?|url\([^)]*\)", re.I)
 STYLE = """
 .govaudit-header{all:initial;display:block;font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC",
  "Microsoft YaHei",sans-serif;background:#fff8e1;border:3px solid #c62828;margin:0 0 12px;padding:10px 14px;
@@ -175,7 +177,9 @@ def neutralise(doc, page_url: str) -> None:
         if not isinstance(element.tag, str):
             continue
         for attr in list(element.attrib):
-            if attr.lower().startswith("on") or attr.lower() in ("srcset", "formaction", "background"):
+            value = (element.get(attr) or "").strip().lower()
+            if attr.lower().startswith("on") or attr.lower() in INERT_ATTRS or value.startswith(
+                    ("javascript:", "vbscript:")):
                 del element.attrib[attr]
         if element.tag == "meta" and (element.get("http-equiv") or "").lower() in ("refresh", "content-type"):
             element.drop_tree()
@@ -183,10 +187,10 @@ def neutralise(doc, page_url: str) -> None:
         if element.tag == "meta" and element.get("charset"):
             element.drop_tree()
             continue
+        if element.tag == "style" and element.text:
+            element.text = CSS_FETCH_RE.sub("none", element.text)
         attr = RESOURCE_ATTRS.get(element.tag)
-        if attr and element.get(attr) and not (element.tag == "link"
-                                                 and "stylesheet" not in (element.get("rel") or "").lower()
-                                                 and "icon" not in (element.get("rel") or "").lower()):
+        if attr and element.get(attr):
             element.set(f"data-archived-{attr}", _resolved(element.get(attr), page_url))
             del element.attrib[attr]
         if element.tag in ("a", "area") and element.get("href"):
@@ -198,7 +202,7 @@ def neutralise(doc, page_url: str) -> None:
                 element.set("href", urljoin(page_url, href))
                 element.set("rel", "noopener noreferrer")
         if element.get("style") and "url(" in element.get("style").lower():
-            element.set("style", re.sub(r"url\([^)]*\)", "none", element.get("style"), flags=re.I))
+            element.set("style", CSS_FETCH_RE.sub("none", element.get("style")))
     for form in doc.iter("form"):
         form.set("action", "#")
 
@@ -267,7 +271,7 @@ def _header(finding: dict, info: dict, marked: tuple[int, str]) -> etree._Elemen
         ("所在页面", info["page_url"]),
         ("监测时间", f"{beijing_time(info['observed'])}（北京时间）" if info["observed"] else "无存档"),
         ("所在页面状态", status_text(info["status"]) if info["status"] else "无"),
-        ("证据", "；".join(evidence_lines(finding))),
+        ("证据", "；".join(evidence_lines({**finding, "evidence": info.get("evidence")}))),
         ("标出位置", where),
         ("存档", info["archive"]),
         ("问题编号", finding.get("id") or ""),
@@ -326,7 +330,7 @@ def build_snapshot(finding: dict, evidence: dict, info: dict, body: bytes | None
     body_el = doc.find("body")
     if body_el is None:
         body_el = etree.SubElement(doc, "body")
-    body_el.insert(0, _header(finding, info, marked))
+    body_el.insert(0, _header(finding, {**info, "evidence": evidence}, marked))
     return "<!DOCTYPE html>\n" + lxml_html.tostring(doc, encoding="unicode")
 
 
