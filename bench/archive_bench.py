@@ -140,18 +140,20 @@ def main(argv: list[str] | None = None) -> int:
                                                         args.repeat, "2")
     sys.path.insert(0, str(BENCH))
     import generate  # noqa: E402  (bench/generate.py, used as it is)
+    # generate.py writes into bench/work (its --out does not move every file yet)
     truth = generate.main(["--agencies", str(args.agencies), "--pages", str(args.pages),
-                           "--base-port", str(BASE_PORT), "--out", str(WORK / "portal")])
+                           "--base-port", str(BASE_PORT)])
+    portal = BENCH / "work"
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     folder = WORK / "nginx"
     folder.mkdir(parents=True, exist_ok=True)
-    conf = nginx_config(truth, WORK / "portal" / "sites", folder)
+    conf = nginx_config(truth, portal / "sites", folder)
     server = subprocess.Popen([nginx, "-p", str(folder), "-c", str(conf), "-g", "daemon off;"],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         time.sleep(1.0)
         html_pages = sum(a["html_pages"] for a in truth["agencies"])
-        results["portals"]["bench"] = measure_portal("bench", WORK / "portal" / "agencies.yml", "2026-11-27",
+        results["portals"]["bench"] = measure_portal("bench", portal / "agencies.yml", "2026-11-27",
                                                      args.repeat, "5")
         results["portals"]["bench"]["html_pages"] = html_pages
     finally:
