@@ -14,14 +14,21 @@ import sys
 
 import click
 
+from commands.cliutil import (
+    InputError,
+    agencies_option,
+    as_of_option,
+    db_option,
+    format_option,
+    open_store,
+    parse_as_of,
+)
 from crawler import __version__
 from crawler.agencies import AgencyConfigError, load_agencies
-from crawler.cliutil import (InputError, agencies_option, as_of_option, db_option, format_option,
-                             open_store, parse_as_of)
 from crawler.store import Store, loads
 
-COMMAND_MODULES = ["crawler.inspect_cmd", "reports.commands", "crawler.probe", "crawler.schedule",
-                   "reports.evidence_cmd"]
+COMMAND_MODULES = ["commands.inspect_cmd", "commands.reporting", "commands.probe_cmd",
+                   "commands.schedule_cmd", "commands.evidence_cmd"]
 
 
 class OneLineErrors(click.Group):
@@ -92,11 +99,23 @@ def scrapy_overrides(concurrency: int, timeout: float, ignore_robots: bool, allo
     }
 
 
+def check_agency_thresholds(path: str, agencies) -> None:
+    """An agency's ``thresholds`` may set only options a registered rule declares."""
+    from checks.registry import declared_options
+    options = declared_options()
+    for agency in agencies:
+        for key in agency.thresholds:
+            if key not in options:
+                raise InputError(f"{path}: agency {agency.id}: thresholds: unknown option {key!r} "
+                                 f"(options: {', '.join(sorted(options))})")
+
+
 def read_agencies(path: str, max_pages: int | None, only: str | None = None):
     try:
         agencies = load_agencies(path)
     except AgencyConfigError as exc:
         raise InputError(str(exc)) from None
+    check_agency_thresholds(path, agencies)
     if only:
         agencies = [a for a in agencies if a.id == only]
         if not agencies:
@@ -335,8 +354,8 @@ def run(agencies_path, db_path, as_of, workers, concurrency, timeout, max_pages,
 
     Example: python cli.py run --agencies agencies.yml --db audit.db --as-of 2026-11-27
     """
-    from crawler.cliutil import ensure_out_dir
-    from reports.commands import print_summary, write_reports
+    from commands.cliutil import ensure_out_dir
+    from commands.reporting import print_summary, write_reports
 
     as_of = parse_as_of(as_of)
     validate_fail_on(fail_on)
@@ -374,6 +393,7 @@ def findings(db_path, run_id, agency, rule_id, fmt):
 
     Example: python cli.py findings --db audit.db --format jsonl
     """
+    import checks.registry  # noqa: F401 - registers the findings table before the store opens
     store = open_store(db_path)
     try:
         run_row = store.run(run_id)
@@ -416,21 +436,15 @@ def rules(fmt):
 
     Example: python cli.py rules --format markdown
     """
-    from checks.registry import FAMILIES, load_rules
-    catalogue = sorted(load_rules().values(), key=lambda r: (list(FAMILIES).index(r.family), r.id))
+    from checks.catalogue import as_records, markdown_table
     if fmt == "json":
-        click.echo(json.dumps([{"id": r.id, "title": r.title, "family": r.family,
-                                "family_title": FAMILIES[r.family], "ref": r.ref,
-                                "default": r.default, "description": r.description}
-                               for r in catalogue], ensure_ascii=False, indent=2))
+        click.echo(json.dumps(as_records(), ensure_ascii=False, indent=2))
     elif fmt == "markdown":
-        click.echo("| id | 中文 | 类别 | 依据 | 默认阈值 |\n| --- | --- | --- | --- | --- |")
-        for r in catalogue:
-            click.echo(f"| `{r.id}` | {r.title} | {FAMILIES[r.family]} | {r.ref} | {r.default} |")
+        click.echo(markdown_table())
     else:
-        for r in catalogue:
-            click.echo(f"{r.id:<28} {r.title:<12} {FAMILIES[r.family]:<8} {r.ref}"
-                       + (f" (默认 {r.default})" if r.default else ""))
+        for r in as_records():
+            click.echo(f"{r['id']:<28} {r['title']:<12} {r['family_title']:<8} {r['ref']}"
+                       + (f" (默认 {r['default']})" if r["default"] else ""))
 
 
 @cli.command()
@@ -448,9 +462,9 @@ def demo(db_path, out_dir, as_of, workers, keep_db, variant):
 
     Example: python cli.py demo
     """
+    from commands.cliutil import ensure_out_dir
+    from commands.reporting import print_summary, write_reports
     from demo.server import DEMO_AS_OF, serve_demo, stable_ports
-    from crawler.cliutil import ensure_out_dir
-    from reports.commands import print_summary, write_reports
 
     as_of = parse_as_of(as_of) or DEMO_AS_OF
     out = ensure_out_dir(out_dir)

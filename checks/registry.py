@@ -4,11 +4,18 @@ A rule is a generator function decorated with :func:`rule`. It receives an :clas
 (read-only access to one agency in one run, plus the scoring profile's thresholds) and yields
 :class:`Finding` objects. A rule that lacks its input raises :class:`NotApplicable` with the
 reason; the runner records it as "not applicable" instead of a silent pass.
+
+Layout: one rule per file, ``checks/<family>/<rule_module>.py``, the family folder named by the
+family id and holding an ``__init__.py`` (its docstring describes the family) plus the family's
+shared helpers. :func:`load_rules` imports every module under ``checks/``, so a new rule is one
+file and a new family is one folder; the registry is the only catalogue (profiles, ``--fail-on``,
+``cli.py rules``, the README table and the report's family colours all derive from it).
 """
 
 from __future__ import annotations
 
 import importlib
+import pkgutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
@@ -16,7 +23,20 @@ from typing import Any
 
 from checks.filings import apply_filings
 from checks.ids import assign_ids
-from crawler.store import Store, dumps, loads, utcnow
+from crawler.store import Store, dumps, loads, register_table, utcnow
+
+#: ``findings``: what the rules found, with evidence; ``rule_status``: per run, agency and rule,
+#: ran / not-applicable (with the reason) and the finding count. Written by ``cli.py check``.
+#: ``id`` is the stable finding id (checks/ids.py); ``status`` ``filed`` / ``outside-window`` are
+#: set by checks/filings.py (listed, not scored).
+register_table("findings", {
+    "run_id": int, "agency": str, "rule": str, "family": str, "url": str,
+    "source": str, "field": str, "detail": str, "evidence": str, "observed_at": str,
+    "status": str, "id": str,
+}, pk=None, indexes=[["run_id", "agency", "rule"]])
+register_table("rule_status", {
+    "run_id": int, "agency": str, "rule": str, "status": str, "reason": str, "findings": int,
+}, pk=("run_id", "agency", "rule"))
 
 FAMILIES = {
     "links": "链接可用性",
@@ -27,14 +47,9 @@ FAMILIES = {
     "availability": "站点可访问性",
 }
 
-RULE_MODULES = [
-    "checks.links",
-    "checks.documents",
-    "checks.freshness",
-    "checks.identity",
-    "checks.disclosure",
-    "checks.availability",
-]
+#: Rule modules outside the ``checks`` package to import as well (every module under
+#: ``checks/`` is found by itself, so a rule there needs no entry here).
+RULE_MODULES: list[str] = []
 
 
 class NotApplicable(Exception):
@@ -59,6 +74,13 @@ class Finding:
 
 @dataclass(frozen=True)
 class Rule:
+    """A registered rule: its public id, family, 中文 title, source, inputs and options.
+
+    ``reads`` names the store tables the rule reads; ``options`` maps each threshold a scoring
+    profile (or an agency) may set for it to its default, read with ``view.setting(key, default)``.
+    ``default`` is a free-text note of defaults that are not profile options (crawler settings).
+    """
+
     id: str
     family: str
     title: str
@@ -66,15 +88,67 @@ class Rule:
     func: Callable[[AgencyView], Iterator[Finding]]
     description: str
     default: str = ""
+    reads: tuple[str, ...] = ()
+    options: dict[str, Any] = dataclass_field(default_factory=dict)
+
+    @property
+    def module(self) -> str:
+        return self.func.__module__
+
+    @property
+    def defaults_text(self) -> str:
+        """Options with their defaults and the free-text ``default``, for catalogues."""
+        parts = [f"{name}={option_text(value)}" for name, value in self.options.items()
+                 if value is not None]
+        return " · ".join([*parts, self.default] if self.default else parts)
+
+
+def option_text(value: Any) -> str:
+    """An option default as users write it: ``14d``, ``20``, ``news 14d, notice 6m``."""
+    if isinstance(value, dict):
+        return ", ".join(f"{key} {option_text(item)}" for key, item in value.items())
+    return str(value)
 
 
 REGISTRY: dict[str, Rule] = {}
+ID_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-")
 
 
-def rule(id: str, family: str, title: str, ref: str, default: str = "") -> Callable:
-    """Register a rule. ``id`` is a stable kebab-case public name; ``title`` the 中文 name."""
-    if family not in FAMILIES:
-        raise ValueError(f"rule {id}: unknown family {family}")
+def family_title(family: str) -> str:
+    """The 中文 name of a family: hand-picked in :data:`FAMILIES`, else the family package's
+    ``TITLE``, else the head of its docstring before ``:``, else the id."""
+    if family in FAMILIES:
+        return FAMILIES[family]
+    try:
+        package = importlib.import_module(f"checks.{family}")
+    except ModuleNotFoundError:
+        return family
+    title = getattr(package, "TITLE", "") or (package.__doc__ or "").split(":", 1)[0].strip()
+    return title if title and "\n" not in title and len(title) <= 12 else family
+
+
+def _known_family(family: str) -> bool:
+    if family in FAMILIES:
+        return True
+    try:
+        importlib.import_module(f"checks.{family}")
+    except ModuleNotFoundError:
+        return False
+    return True
+
+
+def rule(id: str, family: str, title: str, ref: str, default: str = "",
+         reads: tuple[str, ...] | list[str] = (), options: dict[str, Any] | None = None) -> Callable:
+    """Register a rule. ``id`` is a stable kebab-case public name; ``title`` the 中文 name.
+
+    ``family`` is a key of :data:`FAMILIES` or the name of a folder ``checks/<family>/``;
+    ``reads`` the store tables the rule reads; ``options`` its profile thresholds and their
+    defaults (``{"publish_late_workdays": 20}``).
+    """
+    if not id or set(id) - ID_CHARS:
+        raise ValueError(f"rule {id!r}: an id is kebab-case (a-z, 0-9, -)")
+    if not _known_family(family):
+        raise ValueError(f"rule {id}: unknown family {family} (add checks/{family}/__init__.py)")
 
     def wrap(func: Callable) -> Callable:
         if id in REGISTRY and REGISTRY[id].func.__qualname__ != func.__qualname__:
@@ -82,21 +156,44 @@ def rule(id: str, family: str, title: str, ref: str, default: str = "") -> Calla
         doc = (func.__doc__ or "").strip()
         if not doc:
             raise ValueError(f"rule {id} needs a docstring: what it checks, why, how to fix")
-        REGISTRY[id] = Rule(id, family, title, ref, func, doc, default)
+        parts = func.__module__.split(".")
+        if len(parts) == 3 and parts[0] == "checks" and parts[1] != family:
+            raise ValueError(f"rule {id}: family {family} but its file is in checks/{parts[1]}/")
+        if family not in FAMILIES:
+            FAMILIES[family] = family_title(family)
+        REGISTRY[id] = Rule(id, family, title, ref, func, doc, default, tuple(reads), dict(options or {}))
         return func
 
     return wrap
 
 
+def rule_modules() -> list[str]:
+    """Every module under the ``checks`` package (plus :data:`RULE_MODULES`), sorted."""
+    import checks
+    found = [info.name for info in pkgutil.walk_packages(checks.__path__, "checks.")]
+    return sorted(set(found) | set(RULE_MODULES))
+
+
 def load_rules() -> dict[str, Rule]:
     """Import every rule module so the registry is complete; returns it."""
-    for name in RULE_MODULES:
-        try:
-            importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
+    for name in rule_modules():
+        importlib.import_module(name)
     return REGISTRY
+
+
+def families() -> dict[str, str]:
+    """Family id → 中文 name, hand-picked ones first, then the ones rule folders added."""
+    load_rules()
+    return FAMILIES
+
+
+def declared_options() -> dict[str, tuple[Any, list[str]]]:
+    """Every option a profile may set: name → (default, ids of the rules declaring it)."""
+    options: dict[str, tuple[Any, list[str]]] = {}
+    for rule_def in load_rules().values():
+        for name, default in rule_def.options.items():
+            options.setdefault(name, (default, []))[1].append(rule_def.id)
+    return options
 
 
 class AgencyView:
@@ -172,6 +269,7 @@ def run_checks(store: Store, run_id: int, profile: dict | None = None,
     in ``rule_status`` with the reason.
     """
     rules = load_rules()
+    store.ensure_schema()
     run = store.run(run_id)
     agencies = list(store.query("select * from agencies where run_id = ? order by id", [run_id]))
     counts: dict[str, int] = {}

@@ -32,9 +32,10 @@ from urllib.parse import urlsplit
 import yaml
 
 from crawler.timewindows import FilingError, parse_filings
+from crawler.vocabulary import COLUMN_TYPES as VOCABULARY_COLUMN_TYPES
 
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
-COLUMN_TYPES = {"news", "notice", "policy", "personnel", "planning", "other"}
+COLUMN_TYPES = set(VOCABULARY_COLUMN_TYPES)
 KNOWN_KEYS = {
     "id", "name", "url", "hosts", "path_prefix", "max_pages", "max_depth", "level",
     "annual_report_deadline", "columns", "allow_private", "key_pages", "thresholds",

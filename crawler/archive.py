@@ -35,7 +35,20 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from crawler.store import Store, utcnow
+from crawler.store import Store, register_table, utcnow
+
+#: The archive's index in the store: ``archive_records`` (run, agency, URI, method → the response or
+#: revisit record's file and offset), ``archive_payloads`` (payload digest → the response record
+#: holding those bytes, for revisits across runs), ``archive_files`` (files closed or repaired).
+register_table("archive_records", {
+    "run_id": int, "agency": str, "uri": str, "method": str, "target": str, "role": str,
+    "status": int, "file": str, "offset": int, "length": int, "record_type": str,
+    "digest": str, "payload_file": str, "payload_offset": int, "warc_date": str,
+}, pk=("run_id", "agency", "uri", "method"), indexes=[["run_id", "agency", "target"]])
+register_table("archive_payloads", {
+    "digest": str, "file": str, "offset": int, "uri": str, "warc_date": str, "bytes": int,
+}, pk="digest")
+register_table("archive_files", {"file": str, "bytes": int, "closed_at": str}, pk="file")
 
 ARCHIVE_SUFFIX = ".warc"
 FILE_GLOB = "*.warc.gz"

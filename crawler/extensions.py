@@ -6,8 +6,8 @@ import sys
 import time
 
 from scrapy import signals
-from scrapy.logformatter import LogFormatter
 from scrapy.extensions.throttle import AutoThrottle as _ScrapyAutoThrottle
+from scrapy.logformatter import LogFormatter
 from twisted.internet import task
 
 

@@ -6,6 +6,7 @@ import asyncio
 import socket
 from urllib.parse import urlsplit
 
+from scrapy.downloadermiddlewares.retry import get_retry_request
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 
 from crawler.urls import is_private_address
@@ -67,17 +68,19 @@ class RetryAfterMiddleware:
     """Honour ``429 Retry-After`` (then retry once) and back off before ordinary retries.
 
     Scrapy's RetryMiddleware retries timeouts, 5xx and connection errors at once; here a retried
-    request waits ``backoff`` seconds first, and a 429 waits what the server asked (capped).
+    request waits ``backoff`` seconds first, and a 429 waits what the server asked (capped), then
+    is re-sent through Scrapy's ``get_retry_request`` (stats ``retry/…``, same priority).
     """
 
-    def __init__(self, max_wait: float, backoff: float):
+    def __init__(self, max_wait: float, backoff: float, crawler=None):
         self.max_wait = max_wait
         self.backoff = backoff
+        self.crawler = crawler
 
     @classmethod
     def from_crawler(cls, crawler):
         return cls(crawler.settings.getfloat("GOVAUDIT_RETRY_AFTER_MAX", 60),
-                   crawler.settings.getfloat("GOVAUDIT_RETRY_BACKOFF", 1.0))
+                   crawler.settings.getfloat("GOVAUDIT_RETRY_BACKOFF", 1.0), crawler)
 
     async def process_request(self, request):
         if request.meta.get("retry_times") and not request.meta.get("_backed_off"):
@@ -92,7 +95,13 @@ class RetryAfterMiddleware:
         if wait is None:
             wait = self.backoff
         await asyncio.sleep(min(wait, self.max_wait))
-        retry = request.replace(dont_filter=True)
+        retry = get_retry_request(request, spider=self.crawler.spider, reason="429 Retry-After",
+                                  max_retry_times=request.meta.get("retry_times", 0) + 1,
+                                  priority_adjust=0)
+        if retry is None:
+            return response
+        # The server asked for the wait: it does not use up the ordinary retry budget.
+        retry.meta["retry_times"] = request.meta.get("retry_times", 0)
         retry.meta["retry_after_done"] = True
         retry.meta["retry_after_waited"] = min(wait, self.max_wait)
         return retry
@@ -105,8 +114,8 @@ def parse_retry_after(value: bytes | None) -> float | None:
     text = value.decode("latin-1").strip()
     if text.isdigit():
         return float(text)
-    from email.utils import parsedate_to_datetime
     from datetime import datetime, timezone
+    from email.utils import parsedate_to_datetime
     try:
         when = parsedate_to_datetime(text)
     except (TypeError, ValueError):

@@ -7,11 +7,19 @@ Too many redirects (a loop, or a chain longer than ``REDIRECT_MAX_TIMES``) is ``
 
 from __future__ import annotations
 
-from scrapy.exceptions import (CannotResolveHostError, DownloadCancelledError,
-                               DownloadConnectionRefusedError, DownloadFailedError,
-                               DownloadTimeoutError, IgnoreRequest, ResponseDataLossError)
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    DownloadCancelledError,
+    DownloadConnectionRefusedError,
+    DownloadFailedError,
+    DownloadTimeoutError,
+    IgnoreRequest,
+    ResponseDataLossError,
+)
 from twisted.internet import defer, error
 from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
+
+from crawler.vocabulary import http_error
 
 REVIEW_STATUSES = {401, 403, 429}
 
@@ -87,10 +95,9 @@ def error_class(failure) -> str:
 def http_verdict(status: int, redirected: bool, soft404: str = "") -> tuple[str, str]:
     """(verdict, reason) for an HTTP answer after redirects and retries."""
     if status in REVIEW_STATUSES:
-        return "review", f"http-{status}"
+        return "review", http_error(status)
     if status >= 400:
-        kind = "4xx" if status < 500 else "5xx"
-        return "broken", ("redirect-to-error" if redirected else kind)
+        return "broken", ("redirect-to-error" if redirected else http_error(status))
     if soft404:
         return "broken", "soft-404"
     return "ok", ""

@@ -10,19 +10,18 @@ A probe is a plain GET (our User-Agent, redirects followed, at most the first 64
 read) whose *total* time — connect, TLS, headers, redirects and body — is bounded by the timeout:
 a server that drips its body slowly fails just like one that never answers. ``ok`` means a final
 status below 400 reached within the limit. ``error`` is one class: ``timeout``, ``refused``,
-``reset``, ``dns``, ``tls``, ``unreachable``, ``http-4xx``, ``http-5xx``, ``too-many-redirects``,
+``reset``, ``dns``, ``tls``, ``unreachable``, ``http-404`` (any ``http-<status>``), ``too-many-redirects``,
 ``other``; ``status`` keeps the exact HTTP code where there was one.
 
 Examples::
 
     cli.py probe --agencies agencies.yml --db audit.db                     # one pass
-    cli.py probe --agencies agencies.yml --db audit.db --every 30m --for 7d  # a week, 48 a day
+    cli.py probe --agencies agencies.yml --db audit.db --every 30min --for 7d  # a week, 48 a day
 """
 
 from __future__ import annotations
 
 import http.client
-import re
 import socket
 import ssl
 import threading
@@ -31,18 +30,14 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urljoin, urlsplit
 
-import click
-
 from crawler import USER_AGENT
-from crawler.agencies import Agency, AgencyConfigError, load_agencies
-from crawler.cliutil import InputError, agencies_option, db_option, open_store
+from crawler.agencies import Agency
 from crawler.store import Store, utcnow
+from crawler.vocabulary import http_error
 
 MAX_BODY = 64 * 1024
 MAX_REDIRECTS = 5
 REDIRECT_STATUSES = {301, 302, 303, 307, 308}
-DURATION_RE = re.compile(r"^\s*(\d+)\s*([smhd])\s*$")
-UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 MIN_PROBES_PER_DAY = 20
 USER_AGENT_BYTES = USER_AGENT.encode("utf-8")  # as Scrapy sends it; http.client wants latin-1 str
 
@@ -145,14 +140,20 @@ def _open(url: str, deadline: _Deadline) -> tuple[http.client.HTTPConnection, so
     return conn, sock, path
 
 
-def fetch(url: str, timeout: float = 15.0) -> dict:
-    """GET ``url`` within ``timeout`` seconds in total; returns ok, status, elapsed, error."""
+def fetch(url: str, timeout: float = 15.0, max_body: int = MAX_BODY, keep_body: bool = False) -> dict:
+    """GET ``url`` within ``timeout`` seconds in total; returns ok, status, elapsed, error.
+
+    The one HTTP client of probes and ``cli.py inspect``: with ``keep_body`` the result also has
+    ``body`` (up to ``max_body`` bytes), ``content_type`` and ``final_url`` (after redirects).
+    """
     started = time.monotonic()
     deadline = _Deadline(timeout)
     status: int | None = None
     error = ""
+    chunks: list[bytes] = []
+    content_type: str | None = None
+    current = url
     try:
-        current = url
         for _hop in range(MAX_REDIRECTS + 1):
             # ``sock`` is kept: http.client drops conn.sock once the response owns it
             conn, sock, path = _open(current, deadline)
@@ -167,13 +168,16 @@ def fetch(url: str, timeout: float = 15.0) -> dict:
                 if status in REDIRECT_STATUSES and location:
                     current = urljoin(current, location)
                     continue
+                content_type = response.getheader("Content-Type")
                 received = 0
-                while received < MAX_BODY and not response.isclosed():
+                while received < max_body and not response.isclosed():
                     sock.settimeout(deadline.left())
-                    chunk = response.read(min(8192, MAX_BODY - received))
+                    chunk = response.read(min(65536 if keep_body else 8192, max_body - received))
                     if not chunk:
                         break
                     received += len(chunk)
+                    if keep_body:
+                        chunks.append(chunk)
                 deadline.left()
                 break
             finally:
@@ -186,9 +190,12 @@ def fetch(url: str, timeout: float = 15.0) -> dict:
     finally:
         deadline.cancel()
     if not error and status is not None and status >= 400:
-        error = "http-5xx" if status >= 500 else "http-4xx"
-    return {"ok": int(not error and status is not None), "status": status,
-            "elapsed": round(time.monotonic() - started, 3), "error": error}
+        error = http_error(status)
+    result = {"ok": int(not error and status is not None), "status": status,
+              "elapsed": round(time.monotonic() - started, 3), "error": error}
+    if keep_body:
+        result.update(body=b"".join(chunks), content_type=content_type, final_url=current)
+    return result
 
 
 def probe_targets(agencies: Iterable[Agency]) -> list[tuple[str, str]]:
@@ -218,14 +225,6 @@ def probe_once(agencies: Iterable[Agency], store: Store, timeout: float = 15.0,
         rows = list(pool.map(one, targets))
     store.insert_many("probes", rows)
     return rows
-
-
-def parse_duration(value: str, option: str) -> int:
-    """``30m``/``1h``/``7d``/``90s`` to seconds; anything else is an :class:`InputError`."""
-    match = DURATION_RE.match(value or "")
-    if not match or int(match.group(1)) == 0:
-        raise InputError(f"{option}: {value!r} is not a duration like 30m, 1h or 7d")
-    return int(match.group(1)) * UNIT_SECONDS[match.group(2)]
 
 
 def pass_summary(rows: list[dict], homes: dict[str, str]) -> str:
@@ -272,46 +271,3 @@ def probe_loop(agencies: list[Agency], store: Store, timeout: float, concurrency
         echo(f"interrupted after {passes} passes; the probes so far are saved — "
              "start the same command again to go on")
         return passes
-
-
-@click.command("probe")
-@agencies_option()
-@db_option()
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=15.0, show_default=True,
-              help="Seconds a page may take in total (指标2019: 15 s).")
-@click.option("--every", "every", default=None, metavar="DURATION",
-              help="Repeat a pass this often (30m, 1h); default: one pass.")
-@click.option("--for", "duration", default=None, metavar="DURATION",
-              help="Stop repeating after this long (7d); default: until Ctrl-C.")
-@click.option("--concurrency", type=click.IntRange(min=1), default=16, show_default=True,
-              help="Pages fetched at the same time.")
-def probe_command(agencies_path: str, db_path: str, timeout: float, every: str | None,
-                  duration: str | None, concurrency: int) -> None:
-    """Probe home pages and key pages for availability (站点无法访问 monitoring).
-
-    One pass, or repeat with --every for --for; every probe is appended to the database, so an
-    interrupted week is resumed by starting again. Prints one line per pass. Example:
-
-        cli.py probe --agencies agencies.yml --db audit.db --every 30m --for 7d
-    """
-    every_s = parse_duration(every, "--every") if every is not None else None
-    duration_s = parse_duration(duration, "--for") if duration is not None else None
-    if duration_s is not None and every_s is None:
-        raise InputError("--for: needs --every (how often to probe)")
-    try:
-        agencies = load_agencies(agencies_path)
-    except AgencyConfigError as exc:
-        raise InputError(str(exc)) from None
-    if every_s and every_s * MIN_PROBES_PER_DAY > 86400:
-        click.echo(f"warning: --every {every} gives fewer than {MIN_PROBES_PER_DAY} probes a day; "
-                   f"指标2019 needs at least {MIN_PROBES_PER_DAY} (e.g. --every 30m)", err=True)
-    store = open_store(db_path, create=True)
-    try:
-        passes = probe_loop(agencies, store, timeout, concurrency, every_s, duration_s, click.echo)
-    finally:
-        store.close()
-    if every_s:
-        click.echo(f"done: {passes} passes")
-
-
-COMMANDS = [probe_command]

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from crawler.agencies import Agency
 from crawler.store import Store, dumps, loads, utcnow
+from crawler.vocabulary import http_error
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -174,7 +175,7 @@ def finalize(store: Store, run_id: int) -> None:
                 status, error = "pending", "home page not fetched"
             elif home[0]["error"] or (home[0]["status"] or 0) >= 400:
                 status = "unreachable"
-                error = home[0]["error"] or f"http-{home[0]['status']}"
+                error = home[0]["error"] or http_error(home[0]["status"])
             else:
                 status, error = "ok", ""
             db.execute("update agencies set status = ?, error = ?, pages = ?, finished_at = ? "

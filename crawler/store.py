@@ -14,12 +14,12 @@ Tables (all keyed by ``run_id`` so a database holds many rounds; browse them wit
 ``documents``     document metadata (文号, 成文日期, …) with the label and place each value came from.
 ``columns``       column (栏目) pages: canonical first-page URL, name, type and how it was decided.
 ``list_items``    the items listed on column pages (title, url, ISO date), for freshness rules.
-``findings``      what the rules found, with evidence; written by ``cli.py check``.
-``rule_status``   per run, agency and rule: ran / not-applicable (with the reason), finding count.
 ``probes``        availability probes of home pages (``cli.py probe`` and each crawl's home fetch).
-``scorecards``    scores per run, agency and scoring profile.
-``archive_records``, ``archive_payloads``, ``archive_files``  the index of the WARC archive
-                  ``<db>.warc/`` (see ``crawler/archive.py``).
+
+Later stages own their tables and register them here with :func:`register_table` (the store
+creates every registered table when it opens): ``findings`` and ``rule_status`` belong to
+``checks.registry``, ``scorecards`` to ``reports.scoring``, the WARC archive's index
+``archive_records``, ``archive_payloads``, ``archive_files`` to ``crawler.archive``.
 """
 
 from __future__ import annotations
@@ -99,21 +99,6 @@ SCHEMA: dict[str, dict[str, Any]] = {
         },
         "pk": ("run_id", "agency", "column_url", "url"),
     },
-    "findings": {
-        "columns": {
-            "run_id": int, "agency": str, "rule": str, "family": str, "url": str,
-            "source": str, "field": str, "detail": str, "evidence": str, "observed_at": str,
-            "status": str, "id": str,
-        },
-        "pk": None,
-    },
-    "rule_status": {
-        "columns": {
-            "run_id": int, "agency": str, "rule": str, "status": str, "reason": str,
-            "findings": int,
-        },
-        "pk": ("run_id", "agency", "rule"),
-    },
     "probes": {
         "columns": {
             "agency": str, "url": str, "at": str, "ok": int, "status": int, "elapsed": float,
@@ -121,44 +106,23 @@ SCHEMA: dict[str, dict[str, Any]] = {
         },
         "pk": None,
     },
-    "scorecards": {
-        "columns": {
-            "run_id": int, "agency": str, "profile": str, "score": float, "passed": int,
-            "vetoes": str, "deductions": str, "families": str, "computed_at": str,
-        },
-        "pk": ("run_id", "agency", "profile"),
-    },
 }
-
-# The WARC archive's index (crawler/archive.py): where each answer's record is in <db>.warc/.
-SCHEMA.update({
-    "archive_records": {
-        "columns": {
-            "run_id": int, "agency": str, "uri": str, "method": str, "target": str, "role": str,
-            "status": int, "file": str, "offset": int, "length": int, "record_type": str,
-            "digest": str, "payload_file": str, "payload_offset": int, "warc_date": str,
-        },
-        "pk": ("run_id", "agency", "uri", "method"),
-    },
-    "archive_payloads": {
-        "columns": {"digest": str, "file": str, "offset": int, "uri": str, "warc_date": str,
-                    "bytes": int},
-        "pk": "digest",
-    },
-    "archive_files": {
-        "columns": {"file": str, "bytes": int, "closed_at": str},
-        "pk": "file",
-    },
-})
 
 INDEXES = [
     ("links", ["run_id", "agency", "target"]),
-    ("findings", ["run_id", "agency", "rule"]),
     ("list_items", ["run_id", "agency", "column_url"]),
     ("list_items", ["run_id", "agency", "page_url"]),
     ("probes", ["agency", "at"]),
-    ("archive_records", ["run_id", "agency", "target"]),
 ]
+
+
+def register_table(name: str, columns: dict[str, type], pk: tuple[str, ...] | None,
+                   indexes: Iterable[list[str]] = ()) -> None:
+    """Add a table a later stage owns to the schema every store creates (idempotent)."""
+    SCHEMA[name] = {"columns": columns, "pk": pk}
+    for cols in indexes:
+        if (name, cols) not in INDEXES:
+            INDEXES.append((name, cols))
 
 
 def utcnow() -> str:

@@ -7,16 +7,11 @@ import posixpath
 import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from w3lib.url import safe_url_string
+from w3lib.url import canonicalize_url
 
 from crawler.agencies import origin_of
+from crawler.vocabulary import ATTACHMENT_EXTENSIONS, RESOURCE_EXTENSIONS
 
-ATTACHMENT_EXTENSIONS = frozenset(
-    "pdf doc docx xls xlsx ppt pptx wps et dps ofd zip rar 7z gz tar txt csv "
-    "jpg jpeg png gif bmp webp svg ico tif tiff mp3 mp4 avi wmv flv mov swf apk exe".split()
-)
-DOCUMENT_EXTENSIONS = frozenset("pdf doc docx wps ofd xls xlsx et zip rar 7z txt".split())
-RESOURCE_EXTENSIONS = frozenset("css js json xml woff woff2 ttf eot map".split())
 SPECIAL_SCHEMES = ("javascript:", "mailto:", "tel:", "data:", "about:", "sms:", "weixin:")
 FOLLOW_TAGS = frozenset({"a", "area", "iframe", "frame", "pagination"})
 SESSION_PARAMS = frozenset({"jsessionid", "sessionid", "sid", "phpsessid", "aspsessionid", "token"})
@@ -75,20 +70,20 @@ def should_follow(url: str, tag: str, scope_kind: str) -> bool:
 
 
 def dedup_key(url: str) -> str:
-    """Key under which a URL is fetched once per agency: no fragment, no session ids, sorted query.
+    """Key under which a URL is fetched once per agency: w3lib's ``canonicalize_url`` (percent-
+    encoded as Scrapy sends it, sorted query, no fragment) without session ids, host lower-cased.
 
-    The URL is percent-encoded first (as Scrapy sends it), so ``/中文/a.html`` and
-    ``/%E4%B8%AD%E6%96%87/a.html``, or ``a b`` and ``a%20b``, are one fetch.
+    So ``/中文/a.html`` and ``/%E4%B8%AD%E6%96%87/a.html``, ``a b`` and ``a%20b``, ``?b=1&a=2`` and
+    ``?a=2&b=1`` are one fetch. Column keys (``checks.freshness.columns.column_key``) build on it.
     """
     try:
-        url = safe_url_string(url)
+        url = canonicalize_url(url, keep_fragments=False)
     except (ValueError, UnicodeError):
         pass
     parts = urlsplit(url)
     path = re.sub(r";jsessionid=[^/?#]*", "", parts.path, flags=re.I)
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
              if k.lower() not in SESSION_PARAMS]
-    query.sort()
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path or "/", urlencode(query), ""))
 
 

@@ -5,5 +5,5 @@
 ``diff``      run-to-run comparison of findings: 已整改 / 新增 / 仍存在
 ``render``    HTML (Jinja2, autoescaped, self-contained), Markdown, JSON and CSV outputs
 ``xlsx``      the 问题清单 workbook
-``commands``  the click commands ``report``, ``scores`` and ``diff``
+``model``     what a report shows (scorecards, findings, diffs, chart data), computed from the store
 """

@@ -1,5 +1,7 @@
 """The report's inline SVG charts: score distribution and problems by family per agency.
 
+Inputs are scorecards (``reports.scoring.Scorecard``) and agency reports (``reports.model.AgencyReport``).
+
 Pure layout arithmetic (no drawing library): text widths are estimated at the chart font size (a CJK
 character is one em) so labels are cut to fit and legend entries flow onto further rows instead of
 running off the chart's edge — checked in headless Chromium by ``tests/test_report_layout.py``.
@@ -7,21 +9,17 @@ running off the chart's edge — checked in headless Chromium by ``tests/test_re
 
 from __future__ import annotations
 
+import colorsys
+import hashlib
 import unicodedata
-from typing import TYPE_CHECKING
+from typing import Any
 
 from checks.registry import FAMILIES
-
-if TYPE_CHECKING:
-    from reports.render import AgencyReport
-    from reports.scoring import Scorecard
 
 FAMILY_COLORS = {
     "links": "#d9534f", "documents": "#f0ad4e", "freshness": "#5bc0de",
     "identity": "#5cb85c", "disclosure": "#8e6cc1", "availability": "#555555",
 }
-#: Colours for families other modules add later (a family without its own colour still gets one).
-SPARE_COLORS = ("#1f77b4", "#ff7f0e", "#17becf", "#bcbd22", "#e377c2", "#7f7f7f")
 MAX_CHART_AGENCIES = 60
 
 
@@ -30,14 +28,16 @@ def family_name(family: str) -> str:
 
 
 def family_color(family: str) -> str:
+    """The chart colour of a family: hand-picked, else a stable hue derived from its id, so a new
+    family folder never needs an edit here."""
     if family in FAMILY_COLORS:
         return FAMILY_COLORS[family]
-    extra = [f for f in FAMILIES if f not in FAMILY_COLORS]
-    index = extra.index(family) if family in extra else len(extra)
-    return SPARE_COLORS[index % len(SPARE_COLORS)]
+    hue = int(hashlib.sha1(family.encode("utf-8")).hexdigest()[:4], 16) % 360
+    red, green, blue = colorsys.hls_to_rgb(hue / 360, 0.5, 0.45)
+    return f"#{round(red * 255):02x}{round(green * 255):02x}{round(blue * 255):02x}"
 
 
-def score_histogram(cards: list[Scorecard], pass_line: float) -> dict:
+def score_histogram(cards: list[Any], pass_line: float) -> dict:
     """Bars of the score distribution in 10-point bins (the last bin includes 100)."""
     bins = [0] * 10
     for card in cards:
@@ -55,7 +55,7 @@ def score_histogram(cards: list[Scorecard], pass_line: float) -> dict:
     return {"width": width, "height": height + 10, "bottom": bottom, "left": left, "bars": bars}
 
 
-def family_bars(reports: list[AgencyReport]) -> dict:
+def family_bars(reports: list[Any]) -> dict:
     """Stacked horizontal bars: problems by family per agency (the most affected first)."""
     shown = sorted(reports, key=lambda r: (-r.card.findings, r.card.agency))[:MAX_CHART_AGENCIES]
     peak = max((r.card.findings for r in shown), default=0) or 1

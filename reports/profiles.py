@@ -9,10 +9,16 @@ Shape (see the bundled files for annotated examples)::
 
     name, title, follows, pass_line, total
     thresholds: {freshness_windows: {news: 14d, …}, home_window: 14d, …}   # read by the rules
-                (durations: a number and d/w/m/y; ``holiday_file``: a working-day calendar file)
-    vetoes:     [{id, title, rule, min, fields?, count?, source}]
+                (only options a registered rule declares, see ``cli.py rules``; durations: a
+                number and d(ays)/w(eeks)/m(onths)/y(ears); ``holiday_file``: a calendar file)
+    vetoes:     [{id, title, rule, min, fields?, exclude_fields?, count?, source}]
     indicators: [{group, points, source, items: [{name, points, source,
-                  deductions: [{rule, each, fields?, count?, max?, source}]}]}]
+                  deductions: [{rule, each, fields?, exclude_fields?, count?, max?, source}]}]}]
+
+``rule`` must be a registered rule id (the registry is the only catalogue). ``fields`` keeps only
+findings whose ``field`` is listed; ``exclude_fields`` drops findings whose ``field`` is listed
+(``site-unreachable`` with ``exclude_fields: [incomplete]`` vetoes only on a complete week of
+probes). An indicator with ``deductions: []`` is shown as not measured (no rule yet).
 
 ``count`` is ``findings`` (default: every finding counts) or ``urls`` (distinct ``url`` values).
 ``source`` is one of :data:`SOURCES`, so every number says where it comes from.
@@ -28,45 +34,27 @@ from typing import Any
 
 import yaml
 
-from checks.registry import REGISTRY, load_rules
+from checks.registry import declared_options, load_rules
 
 PROFILE_DIR = Path(__file__).parent / "profiles"
 DEFAULT_PROFILE = "gov-website-2019"
 
 SOURCES = {"指标2019", "普查2015", "条例", "指引2017", "平台61号", "年报格式", "公文格式", "[D]",
            "测评实践"}
-COLUMN_TYPES = ("news", "notice", "policy", "personnel", "planning")
 COUNT_MODES = ("findings", "urls")
-
-#: The RULES.md catalogue (id → 中文 title), accepted even while a rule module is not importable
-#: yet, and used for display when a rule is not registered in this process.
-CATALOGUE: dict[str, str] = {
-    "home-link-broken": "首页不可用链接", "link-broken": "其他页面不可用链接",
-    "column-stale": "栏目不更新", "column-blank": "空白栏目",
-    "doc-number-missing": "文号缺失", "doc-written-date-missing": "成文日期缺失",
-    "doc-pub-date-missing": "发布日期缺失", "doc-effective-date-missing": "生效日期缺失",
-    "doc-download-missing": "未提供文本下载", "site-id-missing": "网站标识码缺失",
-    "icp-missing": "ICP备案编号缺失", "psb-missing": "公安机关备案号缺失",
-    "guide-element-missing": "公开指南要素缺失", "annual-report-missing": "年报未发布",
-    "home-stale": "首页不更新", "site-unreachable": "站点无法访问",
-    "doc-number-malformed": "文号格式不规范", "doc-dates-inconsistent": "日期逻辑错误",
-    "doc-published-late": "公开不及时", "doc-interpretation-missing": "政策解读缺失",
-    "doc-interpretation-late": "政策解读滞后", "meta-tag-missing": "网页元数据缺失",
-    "site-id-malformed": "网站标识码格式错误", "sponsor-missing": "主办单位缺失",
-    "platform-section-missing": "公开专栏不规范", "reply-overdue": "留言答复超期",
-}
-CATALOGUE_IDS = frozenset(CATALOGUE)
 
 DURATION_RE = re.compile(r"^[1-9][0-9]*[dwmy]$")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 TOP_KEYS = {"name", "title", "follows", "description", "pass_line", "total", "thresholds",
             "vetoes", "indicators"}
-VETO_KEYS = {"id", "title", "rule", "min", "fields", "count", "source"}
+VETO_KEYS = {"id", "title", "rule", "min", "fields", "exclude_fields", "count", "source"}
 WARNING_KEYS = {"id", "title", "rule", "min", "fields", "count", "metric", "at", "veto", "source"}
+#: Values a 预警 can measure (computed by reports/advisories.py, which checks it implements them all).
+WARNING_METRICS = ("probe_failure_share", "home_days_without_news", "oldest_unanswered_days")
 GROUP_KEYS = {"group", "points", "source", "items"}
 ITEM_KEYS = {"name", "points", "source", "deductions"}
-DEDUCTION_KEYS = {"rule", "each", "fields", "count", "max", "source"}
+DEDUCTION_KEYS = {"rule", "each", "fields", "exclude_fields", "count", "max", "source"}
 
 
 class ProfileError(ValueError):
@@ -74,19 +62,36 @@ class ProfileError(ValueError):
 
 
 def known_rule_ids() -> set[str]:
-    """Registered rule ids (importing every rule module) ∪ the RULES.md catalogue."""
-    try:
-        registered = set(load_rules())
-    except Exception:  # noqa: BLE001 - a half-written rule module must not block scoring
-        registered = set()
-    return set(CATALOGUE_IDS) | registered
+    """Registered rule ids (importing every rule module)."""
+    return set(load_rules())
 
 
 def rule_title(rule_id: str) -> str:
-    """The 中文 title of a rule: the registered one, else the catalogue's, else the id."""
-    if rule_id in REGISTRY:
-        return REGISTRY[rule_id].title
-    return CATALOGUE.get(rule_id, rule_id)
+    """The 中文 title of a registered rule, else the id itself."""
+    rules = load_rules()
+    return rules[rule_id].title if rule_id in rules else rule_id
+
+
+def option_kind(name: str, default: Any) -> str:
+    """How a profile value for an option is validated, from the rule's declared default.
+
+    ``durations`` (a mapping of durations), ``duration`` (``14d``), ``share`` (a fraction in
+    (0, 1], names ending ``_share``), ``seconds`` (a positive number, names ending ``_s``),
+    ``count`` (a positive whole number), ``number``, ``text`` (anything else, e.g. a file).
+    """
+    if isinstance(default, dict):
+        return "durations"
+    if isinstance(default, str) and DURATION_RE.match(default):
+        return "duration"
+    if name.endswith("_share"):
+        return "share"
+    if name.endswith("_s"):
+        return "seconds"
+    if isinstance(default, bool) or default is None or isinstance(default, str):
+        return "text"
+    if isinstance(default, int):
+        return "count"
+    return "number"
 
 
 def available_profiles() -> list[str]:
@@ -247,7 +252,6 @@ class _Validator:
     def warnings(self, value: Any, path: tuple) -> None:
         """预警 thresholds (reports/advisories.py): a rule count (``rule``, ``min``) or a measured
         value (``metric``, ``at``), each with an id, a title and its source."""
-        from reports.advisories import METRICS
         if not isinstance(value, list):
             self.fail(path, "must be a list")
         ids: set[str] = set()
@@ -271,9 +275,9 @@ class _Validator:
                 if "count" in item:
                     self.count(item["count"], (*where, "count"))
             else:
-                if item["metric"] not in METRICS:
+                if item["metric"] not in WARNING_METRICS:
                     self.fail((*where, "metric"), f"unknown metric {item['metric']!r} "
-                                                  f"(one of: {', '.join(sorted(METRICS))})")
+                                                  f"(one of: {', '.join(sorted(WARNING_METRICS))})")
                 if "at" not in item:
                     self.fail(where, "missing key 'at'")
                 self.number(item["at"], (*where, "at"), positive=True)
@@ -282,26 +286,31 @@ class _Validator:
             self.source(item, where)
 
     def thresholds(self, value: Any, path: tuple) -> None:
-        known = {"freshness_windows", "home_window", "publish_late_workdays",
-                 "interpretation_late_workdays", "reply_limit_workdays", "probe_failure_share",
-                 "probe_min_per_day", "probe_window_days", "probe_timeout_s", "holiday_file"}
-        value = self.mapping(value, path, known, set())
+        options = declared_options()
+        if not isinstance(value, dict):
+            self.fail(path, "must be a mapping")
         for key, item in value.items():
             where = (*path, key)
-            if key == "freshness_windows":
-                windows = self.mapping(item, where, set(COLUMN_TYPES), set())
-                for column_type, window in windows.items():
-                    self.duration(window, (*where, column_type))
-            elif key == "home_window":
+            if key not in options:
+                known = ", ".join(sorted(options))
+                self.fail((*path, key, "<key>"), f"unknown option {key!r}: no registered rule reads it "
+                                                 f"(options: {known})")
+            default = options[key][0]
+            kind = option_kind(key, default)
+            if kind == "durations":
+                windows = self.mapping(item, where, set(default), set())
+                for name, window in windows.items():
+                    self.duration(window, (*where, name))
+            elif kind == "duration":
                 self.duration(item, where)
-            elif key == "probe_failure_share":
+            elif kind == "share":
                 self.number(item, where, positive=True, maximum=1)
-            elif key == "holiday_file":
-                self.text(item, where)
-            elif key == "probe_timeout_s":
+            elif kind in ("seconds", "number"):
                 self.number(item, where, positive=True)
-            else:
+            elif kind == "count":
                 self.number(item, where, positive=True, integer=True)
+            else:
+                self.text(item, where)
 
     def vetoes(self, value: Any, path: tuple) -> None:
         if not isinstance(value, list):
@@ -317,8 +326,9 @@ class _Validator:
             self.text(veto["title"], (*where, "title"))
             self.rule(veto["rule"], (*where, "rule"))
             self.number(veto["min"], (*where, "min"), positive=True, integer=True)
-            if "fields" in veto:
-                self.fields(veto["fields"], (*where, "fields"))
+            for key in ("fields", "exclude_fields"):
+                if key in veto:
+                    self.fields(veto[key], (*where, key))
             if "count" in veto:
                 self.count(veto["count"], (*where, "count"))
             self.source(veto, where)
@@ -356,8 +366,8 @@ class _Validator:
             self.fail(path, f"group points add up to {group_sum}, not total {total}")
 
     def deductions(self, value: Any, path: tuple) -> None:
-        if not isinstance(value, list) or not value:
-            self.fail(path, "must be a non-empty list")
+        if not isinstance(value, list):
+            self.fail(path, "must be a list (empty: the indicator is not measured yet)")
         for index, deduction in enumerate(value):
             where = (*path, index)
             deduction = self.mapping(deduction, where, DEDUCTION_KEYS, {"rule", "each", "source"})
@@ -365,8 +375,9 @@ class _Validator:
             self.number(deduction["each"], (*where, "each"), positive=True)
             if "max" in deduction:
                 self.number(deduction["max"], (*where, "max"), positive=True)
-            if "fields" in deduction:
-                self.fields(deduction["fields"], (*where, "fields"))
+            for key in ("fields", "exclude_fields"):
+                if key in deduction:
+                    self.fields(deduction[key], (*where, key))
             if "count" in deduction:
                 self.count(deduction["count"], (*where, "count"))
             self.source(deduction, where)

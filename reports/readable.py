@@ -16,6 +16,17 @@ from crawler.store import loads
 
 BEIJING = timezone(timedelta(hours=8), "北京时间")
 
+#: 中文 labels of evidence keys (the fallback lines here; the key/value view of reports.render).
+EVIDENCE_LABELS = {
+    "status": "HTTP状态", "error": "错误", "anchor": "链接文字", "tag": "标签",
+    "observed_at": "发现时间", "elapsed": "耗时(秒)", "final_url": "最终地址",
+    "redirects": "跳转链", "reason": "原因", "newest_date": "最新日期", "window": "更新时限",
+    "as_of": "监测时间点", "column_name": "栏目名称", "label": "标签文字", "value": "提取值",
+    "title": "标题", "soft404": "软404", "verdict": "判定", "method": "请求方法",
+    "page": "页面", "column": "栏目", "column_type": "栏目类型", "workdays": "工作日数",
+    "limit_workdays": "时限(工作日)", "deadline": "截止日期", "calendar_warnings": "日历提示",
+    "labels_found": "识别到的标签", "values": "提取值", "where": "值的位置", "items": "条目数",
+}
 FIELD_LABELS = {
     "index_no": "索引号", "issuer": "发文机关", "doc_number": "文号", "written_date": "成文日期",
     "pub_date": "发布日期", "effective_date": "生效日期", "downloads": "文本下载链接",
@@ -129,7 +140,6 @@ def evidence_lines(finding: dict) -> list[str]:
         share = ev["share"]
         lines.append(f"失败占比：{share:.1%}" if isinstance(share, (int, float)) else f"失败占比：{share}")
     if not lines:
-        from reports.render import EVIDENCE_LABELS
         lines = [f"{EVIDENCE_LABELS.get(k, k)}：{v}" for k, v in ev.items()
                  if isinstance(v, (str, int, float)) and v != ""][:6]
     return lines

@@ -6,7 +6,7 @@ The arithmetic (all in ``Decimal`` so 0.1 × 3 is exactly 0.3):
    疑似, not yet definite) are listed in the report but never cost points or trigger a veto.
 2. Each deduction line: ``each`` × (number of matching findings, or of distinct ``url`` values
    with ``count: urls``), limited to the line's ``max`` when given. ``fields`` filters findings by
-   their ``field`` value.
+   their ``field`` value, ``exclude_fields`` drops those with a listed one.
 3. An indicator deducts the sum of its lines, capped at the indicator's ``points``.
 4. score = ``total`` − Σ indicator deductions, never below 0, rounded half-up to one decimal
    (59.94 → 59.9, 59.95 → 60.0). The verdict is taken on the rounded score so that what is
@@ -24,8 +24,14 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from crawler.store import Store, dumps, utcnow
+from crawler.store import Store, dumps, register_table, utcnow
 from reports.profiles import rule_title
+
+#: Scores per run, agency and scoring profile (written by ``report``/``scores``/``run``).
+register_table("scorecards", {
+    "run_id": int, "agency": str, "profile": str, "score": float, "passed": int,
+    "vetoes": str, "deductions": str, "families": str, "computed_at": str,
+}, pk=("run_id", "agency", "profile"))
 
 SCORED_STATUSES = {"", "open"}
 ONE_DECIMAL = Decimal("0.1")
@@ -112,9 +118,12 @@ def round_score(value: Decimal) -> float:
     return float(value.quantize(ONE_DECIMAL, rounding=ROUND_HALF_UP))
 
 
-def _matching(findings: list[dict], rule: str, fields: list[str] | None) -> list[dict]:
+def _matching(findings: list[dict], line: dict) -> list[dict]:
+    """Findings of the line's ``rule``, kept by ``fields`` and dropped by ``exclude_fields``."""
+    fields, excluded = line.get("fields"), line.get("exclude_fields") or ()
     return [f for f in findings
-            if f.get("rule") == rule and (not fields or (f.get("field") or "") in fields)]
+            if f.get("rule") == line["rule"] and (not fields or (f.get("field") or "") in fields)
+            and (f.get("field") or "") not in excluded]
 
 
 def _count(matches: list[dict], mode: str) -> int:
@@ -138,7 +147,7 @@ def score_agency(findings: list[dict], rule_status: list[dict], profile: dict,
     scored = [f for f in findings if is_scored(f)]
     vetoes: list[VetoHit] = []
     for veto in profile["vetoes"]:
-        matches = _matching(scored, veto["rule"], veto.get("fields"))
+        matches = _matching(scored, veto)
         count = _count(matches, veto.get("count", "findings"))
         if count >= veto["min"]:
             vetoes.append(VetoHit(veto["id"], veto["title"], veto["rule"], veto["min"], count,
@@ -150,10 +159,14 @@ def score_agency(findings: list[dict], rule_status: list[dict], profile: dict,
             points = float(group["points"])
             indicators.append(IndicatorScore(group["group"], UNCHECKED, points, 0.0, 0.0, False))
         for item in group["items"]:
+            if not item["deductions"]:
+                indicators.append(IndicatorScore(group["group"], item["name"] + UNCHECKED,
+                                                 float(item["points"]), 0.0, 0.0, False))
+                continue
             lines: list[RuleDeduction] = []
             raw = Decimal(0)
             for line in item["deductions"]:
-                matches = _matching(scored, line["rule"], line.get("fields"))
+                matches = _matching(scored, line)
                 count = _count(matches, line.get("count", "findings"))
                 points = Decimal(str(line["each"])) * count
                 if "max" in line:
@@ -227,12 +240,18 @@ def score_stored_agency(store: Store, run_id: int, agency: dict, profile: dict) 
                         profile, agency["id"], agency.get("name") or agency["id"])
 
 
+def score_run(store: Store, run_id: int, profile: dict) -> list[Scorecard]:
+    """Score every agency of a stored run, writing nothing (reports are built from this)."""
+    return [score_stored_agency(store, run_id, agency, profile) for agency in agency_rows(store, run_id)]
+
+
 def compute_scorecards(store: Store, run_id: int, profile: dict) -> list[Scorecard]:
     """Score every agency of a stored run; replace their ``scorecards`` rows for this profile.
 
     Needs no crawl: re-scoring a run under another profile reads only findings and rule status.
     """
-    cards = [score_stored_agency(store, run_id, agency, profile) for agency in agency_rows(store, run_id)]
+    cards = score_run(store, run_id, profile)
+    store.ensure_schema()
     now = utcnow()
     store.insert_many("scorecards", [{
         "run_id": run_id, "agency": card.agency, "profile": card.profile, "score": card.score,

@@ -19,7 +19,7 @@ from openpyxl.utils import get_column_letter
 from checks.registry import FAMILIES
 
 if TYPE_CHECKING:
-    from reports.render import ReportData
+    from reports.model import ReportData
 
 FINDING_COLUMNS = [("单位", 16), ("指标", 14), ("问题类型", 24), ("问题描述", 44), ("问题页面", 48),
                    ("所在页面", 40), ("监测时间", 17), ("证据", 50), ("计分", 14), ("问题编号", 14)]

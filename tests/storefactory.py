@@ -13,12 +13,11 @@ redirects) take Python values; URLs starting with ``/`` are joined to the agency
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
-from checks.registry import REGISTRY, AgencyView, Finding, NotApplicable
+from checks.registry import REGISTRY, AgencyView, Finding, NotApplicable, load_rules
 from crawler.agencies import Agency
 from crawler.store import Store, dumps
 
@@ -47,6 +46,12 @@ COLUMN_DEFAULTS: dict[str, Any] = {
 }
 ITEM_DEFAULTS: dict[str, Any] = {"title": "", "date": None, "page_url": None, "position": 0}
 LINK_DEFAULTS: dict[str, Any] = {"anchor": "", "tag": "a", "on_home": 0, "scope": "internal"}
+LINK_CHECK_DEFAULTS: dict[str, Any] = {
+    "final_url": None, "redirects": [], "status": 404, "error": "", "verdict": "broken",
+    "reason": "http-404", "scope": "internal", "content_type": "text/html", "method": "GET",
+    "elapsed": 0.1, "checked_at": "2026-11-27T02:00:00+00:00"}
+PROBE_DEFAULTS: dict[str, Any] = {"ok": 1, "status": 200, "elapsed": 0.2, "error": "", "origin": "probe",
+                                  "run_id": None}
 
 
 class StoreFactory:
@@ -117,6 +122,19 @@ class StoreFactory:
     def links(self, agency_id: str, *rows: dict) -> None:
         self.store.insert_many("links", self._rows(agency_id, LINK_DEFAULTS, rows))
 
+    def link_checks(self, agency_id: str, *rows: dict) -> None:
+        """Outcomes of link checks (default: a broken internal link answered 404)."""
+        rows_ = self._rows(agency_id, LINK_CHECK_DEFAULTS, rows)
+        for row in rows_:
+            row["final_url"] = row["final_url"] or row["url"]
+        self.store.insert_many("link_checks", rows_)
+
+    def probes(self, agency_id: str, *rows: dict) -> None:
+        """Availability probes (default: the home page opened in 0.2 s); not tied to the run."""
+        home = self.homes.get(agency_id, HOME)
+        rows_ = self._rows(agency_id, {**PROBE_DEFAULTS, "url": home}, rows)
+        self.store.insert_many("probes", rows_)
+
     def view(self, agency_id: str = "a1", profile: dict | None = None) -> AgencyView:
         run = self.store.run(self.run_id)
         agency = next(self.store.query("select * from agencies where run_id = ? and id = ?",
@@ -126,8 +144,7 @@ class StoreFactory:
 
 def _rule(rule_id: str):
     if rule_id not in REGISTRY:
-        for module in ("documents", "freshness", "identity", "disclosure"):
-            importlib.import_module(f"checks.{module}")
+        load_rules()
     return REGISTRY[rule_id]
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-
-import checks.availability  # noqa: F401 - registers the rule
-from checks.registry import NotApplicable
 from storefactory import HOME, StoreFactory, rule_outcome, run_rule
+
+import checks.availability.site_unreachable  # noqa: F401 - registers the rule
+from checks.registry import NotApplicable
 
 AS_OF = "2026-11-27"            # window: 2026-11-21 00:00 … 2026-11-28 00:00 UTC
 FIRST_DAY = datetime(2026, 11, 21, tzinfo=UTC)

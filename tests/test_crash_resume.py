@@ -20,10 +20,10 @@ import time
 from pathlib import Path
 
 import pytest
+from faultserver import SiteHandler, serve
 
 from crawler.run import effective_status
 from crawler.store import Store
-from faultserver import SiteHandler, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = "2026-11-27"

@@ -7,9 +7,15 @@ import json
 from click.testing import CliRunner
 from reportfactory import add_run, finding, new_store
 
-from reports.commands import diff
-from reports.diff import (checked_runs, compare_findings, diff_runs, finding_key, previous_run,
-                          runs_with_agency)
+from commands.reporting import diff
+from reports.diff import (
+    checked_runs,
+    compare_findings,
+    diff_runs,
+    finding_key,
+    previous_run,
+    runs_with_agency,
+)
 from reports.profiles import load_profile
 
 U = "https://www.example.org/"

@@ -17,9 +17,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
-
-from faultserver import (ATTACHMENT_500MB, CHINESE_PATH, LONG_URL, MB, FaultHandler, RobotsHandler,
-                         serve)
+from faultserver import ATTACHMENT_500MB, CHINESE_PATH, LONG_URL, MB, FaultHandler, RobotsHandler, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.timeout(180)
@@ -118,7 +116,7 @@ EXPECTED = [
     ("/bomb.html", "review", "too-large", "too-large", None),
     ("/files/huge.zip", "ok", "", "", 200),
     ("/files/report.pdf", "ok", "", "", 200),
-    ("/files/missing.pdf", "broken", "4xx", "", 404),
+    ("/files/missing.pdf", "broken", "http-404", "", 404),
     ("/gbk-as-utf8.html", "ok", "", "", 200),
     ("/gbk-undeclared.html", "ok", "", "", 200),
     ("/malformed.html", "ok", "", "", 200),
@@ -126,7 +124,7 @@ EXPECTED = [
     ("/r429-once.html", "ok", "", "", 200),
     ("/r429-always.html", "review", "http-429", "", 429),
     ("/r503-once.html", "ok", "", "", 200),
-    ("/r503-always.html", "broken", "5xx", "", 503),
+    ("/r503-always.html", "broken", "http-503", "", 503),
     (CHINESE_PATH, "ok", "", "", 200),
     ("/with space/page 1.html", "ok", "", "", 200),
     ("/backslash/page.html", "ok", "", "", 200),

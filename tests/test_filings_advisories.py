@@ -149,3 +149,9 @@ def test_bad_warning_is_rejected_with_file_and_line():
         parse_profile(broken, "my.yml")
     line = broken.splitlines().index("    metric: home_days_silent") + 1
     assert str(exc.value).startswith(f"my.yml:{line}: warnings.1.metric: unknown metric 'home_days_silent'")
+
+
+def test_every_metric_a_profile_may_name_is_measured():
+    from reports.advisories import METRICS
+    from reports.profiles import WARNING_METRICS
+    assert set(METRICS) == set(WARNING_METRICS)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from crawler.inspect_cmd import inspect
+from commands.inspect_cmd import inspect
 
 PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"

@@ -5,8 +5,15 @@ from pathlib import Path
 import pytest
 
 from crawler.extract import analyze, decode_html
-from crawler.extract.kinds import (download_links, extract_links, guide_elements, page_kind, report_year,
-                                   resolve_url, soft404_reason)
+from crawler.extract.kinds import (
+    download_links,
+    extract_links,
+    guide_elements,
+    page_kind,
+    report_year,
+    resolve_url,
+    soft404_reason,
+)
 from crawler.extract.page import parse_html
 
 PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"

@@ -15,14 +15,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from click.testing import CliRunner
 
+from commands.probe_cmd import parse_duration, probe_command
 from crawler import USER_AGENT
 from crawler.agencies import Agency
 from crawler.probe import (
     MAX_BODY,
     classify_error,
     fetch,
-    parse_duration,
-    probe_command,
     probe_loop,
     probe_once,
 )
@@ -142,7 +141,7 @@ def test_refused(closed_port: str) -> None:
 
 
 @pytest.mark.parametrize(("path", "status", "error"), [
-    ("/404", 404, "http-4xx"), ("/500", 500, "http-5xx"), ("/moved", 200, ""),
+    ("/404", 404, "http-404"), ("/500", 500, "http-500"), ("/moved", 200, ""),
     ("/loop", 301, "too-many-redirects"), ("/reset", None, "reset"),
 ])
 def test_status_and_error_classes(server: str, path: str, status: int | None, error: str) -> None:
@@ -227,7 +226,7 @@ def test_loop_passes_on_a_grid_and_sees_flapping(tmp_path, server: str) -> None:
     assert passes == 4 and sleeps == [1800] * 3
     oks = [r["ok"] for r in store.query("select ok from probes order by rowid")]
     assert oks == [1, 0, 1, 0]
-    assert "ok 1/1" in lines[0] and lines[1].endswith("failed: flap: home http-5xx")
+    assert "ok 1/1" in lines[0] and lines[1].endswith("failed: flap: home http-500")
 
 
 def test_loop_ctrl_c_keeps_finished_passes(tmp_path, server: str) -> None:
@@ -243,7 +242,7 @@ def test_loop_ctrl_c_keeps_finished_passes(tmp_path, server: str) -> None:
     assert store.db["probes"].count == 1
 
 
-@pytest.mark.parametrize(("text", "seconds"), [("30m", 1800), ("1h", 3600), ("7d", 604800),
+@pytest.mark.parametrize(("text", "seconds"), [("30min", 1800), ("1h", 3600), ("7d", 604800),
                                                ("90s", 90)])
 def test_parse_duration(text: str, seconds: int) -> None:
     assert parse_duration(text, "--every") == seconds
@@ -256,8 +255,10 @@ def write_agencies(tmp_path, url: str) -> str:
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["--every", "30x"], "error: --every: '30x' is not a duration like 30m, 1h or 7d"),
-    (["--every", "30m", "--for", "0d"], "error: --for: '0d' is not a duration like 30m, 1h or 7d"),
+    (["--every", "30x"], "error: --every: '30x' is not a duration like 30min, 1h or 7d"),
+    (["--every", "30min", "--for", "0d"], "error: --for: '0d' is not a duration like 30min, 1h or 7d"),
+    (["--every", "30m"], "error: --every: '30m' is ambiguous (m means months in profiles); "
+                         "write minutes as 30min"),
     (["--for", "7d"], "error: --for: needs --every (how often to probe)"),
 ])
 def test_cli_rejects_bad_durations(tmp_path, args: list[str], message: str) -> None:

@@ -8,9 +8,15 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from reports.commands import scores
-from reports.profiles import (PROFILE_DIR, SOURCES, ProfileError, available_profiles, load_profile,
-                              parse_profile)
+from commands.reporting import scores
+from reports.profiles import (
+    PROFILE_DIR,
+    SOURCES,
+    ProfileError,
+    available_profiles,
+    load_profile,
+    parse_profile,
+)
 
 BUNDLED = ["census-2015", "gov-website-2019"]
 

@@ -1,9 +1,9 @@
 """Disclosure rules: 公开指南 elements, annual report, the 「政府信息公开」 platform sections."""
 
 import pytest
-
-from checks.disclosure import report_pattern
 from storefactory import StoreFactory, rule_outcome, run_rule
+
+from checks.disclosure.annual_report_missing import report_pattern
 
 GUIDE = {"office": "市教育局办公室", "address": "某市某路1号", "hours": "工作日 9:00-17:00",
          "phone": "0551-12345678", "fax": "0551-12345679", "postcode": "230000",

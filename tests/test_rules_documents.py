@@ -1,9 +1,9 @@
 """Document rules: policy-document elements, 文号 format, date logic, timeliness."""
 
 import pytest
-
-from checks.documents import doc_number_faults
 from storefactory import StoreFactory, rule_outcome, run_rule
+
+from checks.documents.doc_number_malformed import doc_number_faults
 
 COMPLETE = {
     "doc_number": "皖政办〔2024〕12号", "written_date": "2024-09-20", "pub_date": "2024-09-25",

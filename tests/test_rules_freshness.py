@@ -3,9 +3,10 @@
 import datetime as dt
 
 import pytest
-
-from checks.freshness import WindowError, column_key, window_start
 from storefactory import StoreFactory, rule_outcome, run_rule
+
+from checks.freshness.columns import WindowError, column_key
+from crawler.vocabulary import window_start
 
 D = dt.date.fromisoformat
 
@@ -188,9 +189,10 @@ def test_home_stale_not_applicable(tmp_path):
 def test_rules_declare_their_default_thresholds():
     from checks.registry import load_rules
     rules = load_rules()
-    assert rules["home-stale"].default == "14d"
-    assert "6m" in rules["column-stale"].default and "14d" in rules["column-stale"].default
-    assert rules["doc-published-late"].default == "20 个工作日"
+    assert rules["home-stale"].options == {"home_window": "14d"}
+    assert rules["column-stale"].options["freshness_windows"]["notice"] == "6m"
+    assert "news 14d" in rules["column-stale"].defaults_text
+    assert rules["doc-published-late"].options["publish_late_workdays"] == 20
     assert "01-31" in rules["annual-report-missing"].default
     for rule_id in ("column-stale", "column-blank", "home-stale"):
         doc = rules[rule_id].description

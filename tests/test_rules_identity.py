@@ -1,7 +1,6 @@
 """Identity rules: footer identifiers of the home page and 指引2017 meta tags."""
 
 import pytest
-
 from storefactory import FULL_FOOTER, StoreFactory, rule_outcome, run_rule
 
 FOOTER_RULES = [("site-id-missing", "site_id"), ("icp-missing", "icp"), ("psb-missing", "psb"),

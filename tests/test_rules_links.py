@@ -1,10 +1,9 @@
 """home-link-broken and link-broken: failing, passing and not-applicable stores."""
 
 import pytest
+from storefactory import HOME, StoreFactory, rule_outcome
 
 from checks.registry import run_checks
-import checks.links  # noqa: F401  (registers the link rules)
-from storefactory import HOME, StoreFactory, rule_outcome
 
 
 def check(factory: StoreFactory, agency: str, url: str, verdict: str, reason: str = "",

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from crawler.schedule import PROJECT_DIR, schedule_command, systemd_quote
+from commands.schedule_cmd import schedule_command
+from crawler.schedule import PROJECT_DIR, systemd_quote
 
 pytestmark = pytest.mark.timeout(60)
 CRON_RANGES = [(0, 59), (0, 23), (1, 31), (1, 12), (0, 7)]

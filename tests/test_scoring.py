@@ -188,7 +188,7 @@ def test_scores_command_formats(tmp_path):
 
     from click.testing import CliRunner
 
-    from reports.commands import report, scores
+    from commands.reporting import report, scores
 
     store = new_store(tmp_path / "a.db")
     add_run(store, {"a1": "单位甲"}, [])

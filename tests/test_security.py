@@ -15,12 +15,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from faultserver import PrivateLinkHandler, SinkHandler, serve
 from scrapy import Request
 
 from crawler.middlewares import BlockedAddress, PrivateAddressGuard
 from crawler.outcomes import error_class, failure_verdict
 from crawler.urls import is_private_address
-from faultserver import PrivateLinkHandler, SinkHandler, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.timeout(120)

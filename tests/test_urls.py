@@ -3,8 +3,16 @@
 import pytest
 
 from crawler.outcomes import failure_verdict, http_verdict
-from crawler.urls import (Scope, dedup_key, is_attachment, is_private_address, is_special,
-                          pattern_key, should_follow, trap_reason)
+from crawler.urls import (
+    Scope,
+    dedup_key,
+    is_attachment,
+    is_private_address,
+    is_special,
+    pattern_key,
+    should_follow,
+    trap_reason,
+)
 
 SCOPE = Scope(["http://127.0.0.1:8000", "https://www.example.org:443"], "")
 SHARED = Scope(["http://zwgk.example.org:80"], "/jyj/")
@@ -92,9 +100,9 @@ def test_private_addresses(address, private):
 @pytest.mark.parametrize("status, redirected, soft, expected", [
     (200, False, "", ("ok", "")),
     (301, False, "", ("ok", "")),
-    (404, False, "", ("broken", "4xx")),
-    (410, False, "", ("broken", "4xx")),
-    (500, False, "", ("broken", "5xx")),
+    (404, False, "", ("broken", "http-404")),
+    (410, False, "", ("broken", "http-410")),
+    (500, False, "", ("broken", "http-500")),
     (404, True, "", ("broken", "redirect-to-error")),
     (200, False, "页面不存在", ("broken", "soft-404")),
     (401, False, "", ("review", "http-401")),

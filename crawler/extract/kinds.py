@@ -22,6 +22,7 @@ from urllib.parse import urljoin
 from w3lib.url import safe_url_string
 
 from crawler.urls import extension
+from crawler.vocabulary import DOWNLOAD_EXTENSIONS
 
 LINK_TAGS = ("a", "area", "img", "script", "link", "iframe", "frame", "embed", "source")
 _LINK_ATTR = {"a": "href", "area": "href", "link": "href", "img": "src", "script": "src",
@@ -36,7 +37,6 @@ _ALREADY_SAFE = re.compile(
     r"https?://[a-z0-9.\-]+(?::\d{1,4})?(?:/[A-Za-z0-9\-._~:/?@!$&()*+,;=%]*)?(?<!\?)")
 _URL_JUNK = re.compile(r"[\t\r\n]")
 
-DOWNLOAD_EXTENSIONS = frozenset("pdf doc docx wps ofd xls xlsx et zip rar 7z".split())
 # cheap pre-check before crawler.urls.extension (which splits the URL)
 _DOWNLOAD_SUFFIX = re.compile(r"\.(?:pdf|docx?|wps|ofd|xlsx?|et|zip|rar|7z)(?:[?#]|$)", re.I)
 _DOWNLOAD_TEXT = re.compile(r"下载|附件")

@@ -29,6 +29,7 @@ from itertools import accumulate
 from lxml import etree
 
 from crawler.extract.dates import parse_date
+from crawler.extract.html import parse_html
 
 _WS_RUN = re.compile(r"[^\S\u3000]+")  # every white space but U+3000 (kept in titles)
 _SEP = "\x00"  # joins segments before collapsing; libxml2 text never holds NUL
@@ -119,8 +120,6 @@ class TextStream:
     @classmethod
     def from_html(cls, html: str) -> TextStream:
         """Stream of an HTML snippet (tests, tools): scripts and styles removed first."""
-        from crawler.extract.page import parse_html
-
         root = parse_html(html)
         if root is not None:
             etree.strip_elements(root, "script", "style", with_tail=False)

@@ -23,14 +23,8 @@ from lxml import etree
 from w3lib.encoding import html_to_unicode
 
 from crawler.extract import identity, kinds, lists, metadata
+from crawler.extract.html import parse_html
 
-# A plain etree parser: lxml.html's element-class lookup runs Python code for every element
-# touched, which makes walking the tree 4-5 times slower; nothing here needs HtmlElement methods.
-PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, encoding="utf-8")
-# libxml2 drops everything after a first </html> (pages saved twice over, PC + mobile footers):
-# the end tags carry no information, so they go before parsing (bytes.replace: a regex over a
-# 400 KB page costs a millisecond).
-_END_TAGS = (b"</html>", b"</HTML>", b"</Html>", b"</body>", b"</BODY>", b"</Body>")
 # Article containers of the common CMSs, with some text in them (TRS also wraps banners in
 # TRS_Editor); <ucaptitle> is the Jiangxi platform's article title element.
 _ARTICLE_MARKERS = etree.XPath(
@@ -54,20 +48,6 @@ def empty_facts() -> dict:
             "footer": {"site_id": None, "icp": None, "psb": None, "sponsor": None},
             "document": None, "column": None, "items": [], "pagination": [], "requests": [],
             "guide": None, "report_year": None}
-
-
-def parse_html(html: str):
-    """The page's root element (comments dropped), or None for nothing parseable."""
-    body = html.encode("utf-8", "replace")
-    for tag in _END_TAGS:
-        if tag in body:
-            body = body.replace(tag, b"")
-    if not body.strip():
-        return None
-    try:
-        return etree.fromstring(body, PARSER)
-    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
-        return None
 
 
 def _has_article_marker(root, html: str) -> bool:

@@ -15,24 +15,21 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
-from scrapy.exceptions import StopDownload
 from scrapy.http import HtmlResponse, TextResponse, XmlResponse
 
 from crawler.agencies import Agency, load_agencies
 from crawler.extract import analyze, analyze_dataproxy, decode_html
-from crawler.run import carry_forward_rows
 from crawler.outcomes import error_class, failure_verdict, http_verdict
-from crawler.store import Store, dumps, loads, utcnow
-from crawler.urls import Scope, dedup_key, pattern_key, should_follow, trap_reason
+from crawler.spiders.request_policy import RequestPolicy
+from crawler.spiders.resume import Resume
+from crawler.spiders.rows import RowShaping
+from crawler.store import Store, dumps, utcnow
+from crawler.urls import Scope
 
-HTML_TYPES = (b"text/html", b"application/xhtml", b"text/xml", b"application/xml")
-MAX_PER_PATTERN = 500
 HEAD_TRUSTED = frozenset({404, 410})  # a HEAD answer believed without a GET
-DATE_FIELDS = frozenset({"written_date", "pub_date", "effective_date", "abolished_date"})
 
 
 def batched(results):
@@ -59,7 +56,9 @@ def load_run_agencies(path: str) -> list[Agency]:
     return load_agencies(path)
 
 
-class PortalSpider(scrapy.Spider):
+class PortalSpider(RequestPolicy, RowShaping, Resume, scrapy.Spider):
+    """The spider; its request policy, row shaping and resume live in the mixins."""
+
     name = "portal"
 
     def __init__(self, agencies: str = "", run_id: str | int = 0, resume: str | bool = False,
@@ -122,87 +121,9 @@ class PortalSpider(scrapy.Spider):
             elif not self.seen[agency.id]:
                 yield self.page_request(agency.id, agency.url, depth=0, is_home=True)
 
-    def slot(self, agency_id: str, url: str) -> str:
-        """Download slot: per agency and host, so agencies on one host crawl side by side."""
-        parts = urlsplit(url)
-        return f"{agency_id}|{parts.hostname}:{parts.port or ''}"
-
-    def mark(self, agency_id: str, url: str) -> bool:
-        """True the first time ``url`` is seen for the agency in this run."""
-        key = dedup_key(url)
-        seen = self.seen[agency_id]
-        if key in seen:
-            return False
-        seen.add(key)
-        self.progress[agency_id]["scheduled"] += 1
-        return True
-
-    def page_request(self, agency_id: str, url: str, depth: int, is_home: bool = False,
-                     column_url: str = "", source: str = "") -> scrapy.Request:
-        self.mark(agency_id, url)
-        self.progress[agency_id]["page_requests"] += 1
-        return scrapy.Request(
-            url, callback=self.parse_page, errback=self.on_error, dont_filter=True,
-            meta={"agency": agency_id, "depth": depth, "is_home": is_home, "role": "page",
-                  "target": url, "column_url": column_url, "source": source,
-                  "download_slot": self.slot(agency_id, url)},
-        )
-
-    def check_request(self, agency_id: str, url: str, scope_kind: str,
-                      method: str = "HEAD") -> scrapy.Request:
-        """Check a link without downloading it: HEAD, and a GET stopped at the headers when the
-        server does not answer HEAD properly."""
-        meta = {"agency": agency_id, "role": "check", "target": url, "scope": scope_kind}
-        if scope_kind != "external":
-            meta["download_slot"] = self.slot(agency_id, url)
-        return scrapy.Request(url, method=method, callback=self.parse_check, errback=self.on_error,
-                              dont_filter=True, meta=meta, priority=-1)
-
-    def proxy_request(self, agency_id: str, spec: dict, depth: int, source: str) -> scrapy.Request:
-        """A Hanweb ``dataproxy.jsp`` POST for further pages of a column list."""
-        headers = {"Content-Type": "application/x-www-form-urlencoded", **(spec.get("headers") or {})}
-        return scrapy.Request(
-            spec["url"], method=spec.get("method", "POST"), body=spec.get("body", ""),
-            headers=headers, callback=self.parse_dataproxy, errback=self.on_error,
-            dont_filter=True,
-            meta={"agency": agency_id, "role": "dataproxy", "target": spec["url"],
-                  "column_url": spec.get("column_url", ""), "depth": depth, "source": source,
-                  "spec": spec, "download_slot": self.slot(agency_id, spec["url"])},
-        )
-
-    def on_headers(self, headers, body_length, request, spider):
-        """Stop the body download of checked links and of in-scope non-HTML answers."""
-        role = request.meta.get("role")
-        if role == "check":
-            raise StopDownload(fail=False)
-        if role == "page":
-            ctype = (headers.get(b"Content-Type") or b"text/html").lower()
-            if not any(t in ctype for t in HTML_TYPES):
-                raise StopDownload(fail=False)
 
     # --- callbacks ------------------------------------------------------------------------------
-    def common(self, response) -> dict:
-        meta = response.meta
-        redirects = list(meta.get("redirect_urls") or [])
-        return {
-            "run_id": self.run_id, "agency": meta["agency"], "url": meta["target"],
-            "final_url": response.url, "redirects": dumps(redirects + [response.url]) if redirects else "",
-            "status": response.status,
-            "content_type": (response.headers.get(b"Content-Type") or b"").decode("latin-1")[:100],
-            "elapsed": round(meta.get("download_latency") or 0.0, 4),
-        }
 
-    def link_check(self, base: dict, verdict: str, reason: str, scope_kind: str, method: str = "GET",
-                   error: str = "") -> dict:
-        self.progress[base["agency"]]["done"] += 1
-        if verdict == "broken":
-            self.progress[base["agency"]]["errors"] += 1
-        return {"_table": "link_checks", "run_id": self.run_id, "agency": base["agency"],
-                "url": base["url"], "final_url": base.get("final_url", ""),
-                "redirects": base.get("redirects", ""), "status": base.get("status"),
-                "error": error, "verdict": verdict, "reason": reason, "scope": scope_kind,
-                "content_type": base.get("content_type", ""), "method": method,
-                "elapsed": base.get("elapsed"), "checked_at": utcnow()}
 
     def parse_check(self, response):
         yield from batched(self._parse_check(response))
@@ -280,82 +201,6 @@ class PortalSpider(scrapy.Spider):
         # before the page's links (the pipeline may flush between any two items; kill -9 after).
         yield self.link_check(base, verdict, reason, "internal")
 
-    def carry_forward(self, agency: Agency, base: dict, page: dict, prev_run: int, depth: int,
-                      is_home: bool):
-        """A 304 answer: the page is as it was in ``prev_run``. Record it as carried from that run
-        (its links, documents, list items and columns are copied in bulk by
-        :func:`crawler.run.carry_forward_rows`), then follow its stored links."""
-        store = self.prev_store()
-        url = base["url"]
-        args = [prev_run, agency.id, url]
-        old = list(store.query("select * from pages where run_id=? and agency=? and url=?", args))
-        if not old:
-            return
-        self.progress[agency.id]["pages"] += 1
-        yield {**old[0], **{k: v for k, v in page.items() if k in ("fetched_at", "elapsed", "depth")},
-               "_table": "pages", "run_id": self.run_id, "not_modified": 1, "status": 200,
-               "carried_from": prev_run}
-        previous = list(store.query("select verdict, reason from link_checks where run_id=? and agency=? "
-                                    "and url=?", args))
-        verdict, reason = (previous[0]["verdict"], previous[0]["reason"]) if previous else ("ok", "")
-        yield self.link_check({**base, "status": 200}, verdict, reason, "internal", error="")
-        if verdict != "ok":
-            return
-        facts = loads(old[0].get("facts"), {}) or {}
-        for spec in facts.get("requests") or []:
-            if self.mark(agency.id, spec["url"] + "#" + str(spec.get("body", ""))):
-                yield self.proxy_request(agency.id, spec, depth, url)
-        for edge in store.query("select target, tag, scope from links where run_id=? and agency=? "
-                                "and source=?", args):
-            yield from self.schedule(agency, edge["target"], edge["tag"], edge["scope"], depth + 1,
-                                     url, "")
-
-    def prev_store(self) -> Store:
-        """A read connection to the store (for carrying facts forward), opened once."""
-        if getattr(self, "_prev_store", None) is None:
-            self._prev_store = Store(self.db)
-        return self._prev_store
-
-    def record_facts(self, agency: Agency, page_url: str, requested: str, facts: dict,
-                     is_home: bool):
-        """Documents, columns and list items of one page."""
-        run_agency = {"run_id": self.run_id, "agency": agency.id}
-        column = facts.get("column")
-        items = facts.get("items") or []
-        column_url = column.get("url") if column else ""
-        if is_home:
-            column_url = requested
-        if column and not is_home:
-            yield {"_table": "columns", **run_agency, "url": column_url,
-                   "name": column.get("name") or "", "name_source": column.get("name_source") or "",
-                   "column_type": column.get("column_type") or "other",
-                   "type_source": column.get("type_source") or "",
-                   "items": len(items), "blank": int(bool(column.get("blank"))),
-                   "blank_text": column.get("blank_text") or "", "pages": 1, "seen_on": page_url}
-        if column_url:
-            for position, item in enumerate(items):
-                yield {"_table": "list_items", **run_agency, "column_url": column_url,
-                       "url": item.get("url") or "", "title": (item.get("title") or "")[:300],
-                       "date": item.get("date"), "page_url": requested, "position": position}
-        document = facts.get("document")
-        if document and not is_home:
-            fields = document.get("fields") or {}
-
-            def value(name: str) -> str:
-                """A field's value; for date fields only a real date (「成文日期：不详」 is no date)."""
-                entry = fields.get(name) or {}
-                if name in DATE_FIELDS:
-                    return entry.get("date") or ""
-                return entry.get("value") or ""
-
-            yield {"_table": "documents", **run_agency, "url": requested,
-                   "title": value("title") or facts.get("title") or "", "column_url": "",
-                   "index_no": value("index_no"), "issuer": value("issuer"),
-                   "doc_number": value("doc_number"), "written_date": value("written_date"),
-                   "pub_date": value("pub_date"), "effective_date": value("effective_date"),
-                   "validity": value("validity"), "abolished_date": value("abolished_date"),
-                   "has_metadata_block": int(bool(document.get("has_metadata_block"))),
-                   "downloads": dumps(document.get("downloads") or []), "fields": dumps(fields)}
 
     def follow(self, agency: Agency, page_url: str, facts: dict, depth: int, is_home: bool):
         """Record every link edge; schedule each new target once (crawl or check)."""
@@ -386,21 +231,6 @@ class PortalSpider(scrapy.Spider):
             yield from self.schedule(agency, edge["target"], edge["tag"], edge["scope"], depth + 1,
                                      page_url, column_url)
 
-    def schedule(self, agency: Agency, url: str, tag: str, scope_kind: str, depth: int,
-                 source: str, column_url: str):
-        if scope_kind == "special" or not self.mark(agency.id, url):
-            return
-        if should_follow(url, tag, scope_kind):
-            reason = trap_reason(url, depth, agency.max_depth)
-            # Families of query URLs (?page=N, ?date=…) are the endless ones; path URLs are bounded by
-            # the page and depth budgets (a portal has tens of thousands of /art/…/art_N.html).
-            pattern = pattern_key(url) if "?" in url else url
-            self.patterns[agency.id][pattern] += 1
-            over_budget = self.progress[agency.id]["page_requests"] >= agency.max_pages
-            if not reason and not over_budget and self.patterns[agency.id][pattern] <= MAX_PER_PATTERN:
-                yield self.page_request(agency.id, url, depth, column_url=column_url, source=source)
-                return
-        yield self.check_request(agency.id, url, scope_kind)
 
     def parse_dataproxy(self, response):
         yield from batched(self._parse_dataproxy(response))
@@ -461,52 +291,5 @@ class PortalSpider(scrapy.Spider):
                    "kind": "", "error": err, "title": "", "soft404": 0, "not_modified": 0}
         yield self.link_check(base, verdict, reason, meta.get("scope", "internal"), error=err)
 
-    def probe_row(self, agency: Agency, base: dict, ok: bool, error: str) -> dict:
-        """The crawl's home-page fetch counts as one availability probe (站点无法访问)."""
-        return {"_table": "probes", "agency": agency.id, "url": agency.url, "at": utcnow(),
-                "ok": int(ok), "status": base.get("status"), "elapsed": base.get("elapsed"),
-                "error": error or ("" if ok else f"http-{base.get('status')}"), "origin": "crawl",
-                "run_id": self.run_id}
 
     # --- resume -----------------------------------------------------------------------------------
-    def resume_frontier(self) -> dict[str, list[scrapy.Request]]:
-        """Rebuild what is left to do from the store: targets of stored links without an outcome.
-
-        Works after a graceful stop and after ``kill -9`` alike: the store is the source of truth,
-        so no request popped from a queue but never answered is lost.
-        """
-        store = Store(self.db)
-        pending: dict[str, list[scrapy.Request]] = defaultdict(list)
-        carry_forward_rows(store, self.run_id)
-        try:
-            for agency in self.agencies.values():
-                done = {r["url"] for r in store.query(
-                    "select url from link_checks where run_id=? and agency=?", [self.run_id, agency.id])}
-                pages = {r["url"]: r for r in store.query(
-                    "select url, depth, facts from pages where run_id=? and agency=? and error = ''",
-                    [self.run_id, agency.id])}
-                for url in done:
-                    self.mark(agency.id, url)
-                self.progress[agency.id]["done"] = len(done)
-                self.progress[agency.id]["pages"] = len(pages)
-                self.progress[agency.id]["page_requests"] = len(pages)
-                if agency.url not in done:
-                    pending[agency.id].append(self.page_request(agency.id, agency.url, 0, True))
-                    continue
-                pending.setdefault(agency.id, [])
-                for row in store.query(
-                        "select l.source, l.target, l.tag, l.scope from links l where l.run_id=? and "
-                        "l.agency=? and l.scope != 'special' and l.target not in "
-                        "(select url from link_checks where run_id=? and agency=?)",
-                        [self.run_id, agency.id, self.run_id, agency.id]):
-                    depth = (pages.get(row["source"]) or {}).get("depth", 0) + 1
-                    pending[agency.id].extend(self.schedule(
-                        agency, row["target"], row["tag"], row["scope"], depth, row["source"], ""))
-                for url, page in pages.items():
-                    for spec in (loads(page.get("facts"), {}) or {}).get("requests") or []:
-                        if self.mark(agency.id, spec["url"] + "#" + str(spec.get("body", ""))):
-                            pending[agency.id].append(
-                                self.proxy_request(agency.id, spec, page.get("depth") or 0, url))
-        finally:
-            store.close()
-        return pending

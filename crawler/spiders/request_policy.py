@@ -1,0 +1,95 @@
+"""Request policy of the portal spider: download slots, de-duplication, the page / link-check /
+``dataproxy.jsp`` requests, which links are followed, and stopping bodies that are not needed.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy.exceptions import StopDownload
+
+from crawler.agencies import Agency
+from crawler.urls import dedup_key, pattern_key, should_follow, trap_reason
+
+HTML_TYPES = (b"text/html", b"application/xhtml", b"text/xml", b"application/xml")
+
+MAX_PER_PATTERN = 500
+
+
+class RequestPolicy:
+    """Mixin of :class:`crawler.spiders.portal.PortalSpider` (uses its state)."""
+
+    def slot(self, agency_id: str, url: str) -> str:
+        """Download slot: per agency and host, so agencies on one host crawl side by side."""
+        parts = urlsplit(url)
+        return f"{agency_id}|{parts.hostname}:{parts.port or ''}"
+
+    def mark(self, agency_id: str, url: str) -> bool:
+        """True the first time ``url`` is seen for the agency in this run."""
+        key = dedup_key(url)
+        seen = self.seen[agency_id]
+        if key in seen:
+            return False
+        seen.add(key)
+        self.progress[agency_id]["scheduled"] += 1
+        return True
+
+    def page_request(self, agency_id: str, url: str, depth: int, is_home: bool = False,
+                     column_url: str = "", source: str = "") -> scrapy.Request:
+        self.mark(agency_id, url)
+        self.progress[agency_id]["page_requests"] += 1
+        return scrapy.Request(
+            url, callback=self.parse_page, errback=self.on_error, dont_filter=True,
+            meta={"agency": agency_id, "depth": depth, "is_home": is_home, "role": "page",
+                  "target": url, "column_url": column_url, "source": source,
+                  "download_slot": self.slot(agency_id, url)},
+        )
+
+    def check_request(self, agency_id: str, url: str, scope_kind: str,
+                      method: str = "HEAD") -> scrapy.Request:
+        """Check a link without downloading it: HEAD, and a GET stopped at the headers when the
+        server does not answer HEAD properly."""
+        meta = {"agency": agency_id, "role": "check", "target": url, "scope": scope_kind}
+        if scope_kind != "external":
+            meta["download_slot"] = self.slot(agency_id, url)
+        return scrapy.Request(url, method=method, callback=self.parse_check, errback=self.on_error,
+                              dont_filter=True, meta=meta, priority=-1)
+
+    def proxy_request(self, agency_id: str, spec: dict, depth: int, source: str) -> scrapy.Request:
+        """A Hanweb ``dataproxy.jsp`` POST for further pages of a column list."""
+        headers = {"Content-Type": "application/x-www-form-urlencoded", **(spec.get("headers") or {})}
+        return scrapy.Request(
+            spec["url"], method=spec.get("method", "POST"), body=spec.get("body", ""),
+            headers=headers, callback=self.parse_dataproxy, errback=self.on_error,
+            dont_filter=True,
+            meta={"agency": agency_id, "role": "dataproxy", "target": spec["url"],
+                  "column_url": spec.get("column_url", ""), "depth": depth, "source": source,
+                  "spec": spec, "download_slot": self.slot(agency_id, spec["url"])},
+        )
+
+    def on_headers(self, headers, body_length, request, spider):
+        """Stop the body download of checked links and of in-scope non-HTML answers."""
+        role = request.meta.get("role")
+        if role == "check":
+            raise StopDownload(fail=False)
+        if role == "page":
+            ctype = (headers.get(b"Content-Type") or b"text/html").lower()
+            if not any(t in ctype for t in HTML_TYPES):
+                raise StopDownload(fail=False)
+
+    def schedule(self, agency: Agency, url: str, tag: str, scope_kind: str, depth: int,
+                 source: str, column_url: str):
+        if scope_kind == "special" or not self.mark(agency.id, url):
+            return
+        if should_follow(url, tag, scope_kind):
+            reason = trap_reason(url, depth, agency.max_depth)
+            # Families of query URLs (?page=N, ?date=…) are the endless ones; path URLs are bounded by
+            # the page and depth budgets (a portal has tens of thousands of /art/…/art_N.html).
+            pattern = pattern_key(url) if "?" in url else url
+            self.patterns[agency.id][pattern] += 1
+            over_budget = self.progress[agency.id]["page_requests"] >= agency.max_pages
+            if not reason and not over_budget and self.patterns[agency.id][pattern] <= MAX_PER_PATTERN:
+                yield self.page_request(agency.id, url, depth, column_url=column_url, source=source)
+                return
+        yield self.check_request(agency.id, url, scope_kind)
