@@ -45,6 +45,7 @@ FAMILIES = {
     "identity": "网站标识",
     "disclosure": "政务公开平台",
     "availability": "站点可访问性",
+    "safety": "内容安全",
 }
 
 #: Rule modules outside the ``checks`` package to import as well (every module under
@@ -209,6 +210,12 @@ class AgencyView:
         self.profile = profile or {}
         self.as_of = run.get("as_of") or (run.get("started_at") or utcnow())[:10]
         self._cache: dict = {}
+        self.remarks: dict[str, list[str]] = {}
+
+    def remark(self, rule_id: str, text: str) -> None:
+        """A note on a rule that ran (what it could not judge, e.g. 无法读取 columns); the runner
+        stores it as the rule's ``rule_status.reason`` and reports show it."""
+        self.remarks.setdefault(rule_id, []).append(text)
 
     def rows(self, table: str, where: str = "", params: list | tuple = ()) -> list[dict]:
         """Rows of ``table`` for this run and agency, with an optional extra condition.
@@ -288,7 +295,8 @@ def run_checks(store: Store, run_id: int, profile: dict | None = None,
                                     "status": "not-applicable", "reason": str(exc), "findings": 0})
                 continue
             status_rows.append({"run_id": run_id, "agency": agency["id"], "rule": rule_def.id,
-                                "status": "ran", "reason": "", "findings": len(found)})
+                                "status": "ran", "reason": "；".join(view.remarks.get(rule_def.id, [])),
+                                "findings": len(found)})
             if found:
                 counts[rule_def.id] = counts.get(rule_def.id, 0) + len(found)
             for f in found:

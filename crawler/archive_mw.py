@@ -21,7 +21,9 @@ from scrapy.exceptions import NotConfigured
 from crawler.archive import DEFAULT_MAX_BYTES, Exchange, WarcArchive, archive_dir
 from crawler.store import Store
 
-ARCHIVED_ROLES = frozenset({"page", "check", "dataproxy"})
+#: Pages, link checks, Hanweb list answers, and the content-safety fetches (attachments the privacy
+#: scan reads, external pages read for hijacked links): every answer the crawl records facts from.
+ARCHIVED_ROLES = frozenset({"page", "check", "dataproxy", "attachment", "external-page"})
 FLUSH_ROWS = 200
 FLUSH_SECONDS = 2.0
 

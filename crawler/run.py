@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from crawler.agencies import Agency
+from crawler.safety.schema import SAFETY_CARRIED_TABLES
 from crawler.store import Store, dumps, loads, utcnow
 from crawler.vocabulary import http_error
 
@@ -120,8 +121,9 @@ CARRIED_TABLES = {
     "list_items": ("page_url", "run_id, agency, column_url, url, title, date, page_url, position",
                    "replace"),
     "columns": ("seen_on", "run_id, agency, url, name, name_source, column_type, type_source, items, "
-                "blank, blank_text, pages, seen_on", "ignore"),
+                "blank, blank_text, pages, seen_on, unreadable, unreadable_reason", "ignore"),
 }
+CARRIED_TABLES.update(SAFETY_CARRIED_TABLES)  # content-safety facts of 304 pages (issue 15)
 
 
 def carry_forward_rows(store: Store, run_id: int) -> None:
@@ -157,8 +159,11 @@ def finalize(store: Store, run_id: int) -> None:
                        where li.run_id = columns.run_id and li.agency = columns.agency
                        and li.column_url = columns.url))
             where run_id = ?""", [run_id])
-        db.execute("update columns set blank = case when items = 0 then 1 else 0 end where run_id = ?",
-                   [run_id])
+        # a column whose list only JavaScript renders (and no page of it gave items) is unreadable,
+        # never blank
+        db.execute("update columns set unreadable = case when items > 0 then 0 else coalesce(unreadable, 0) "
+                   "end, blank = case when items = 0 and coalesce(unreadable, 0) = 0 then 1 else 0 end "
+                   "where run_id = ?", [run_id])
         db.execute("""
             update documents set column_url = coalesce((select li.column_url from list_items li
               join pages p on p.run_id = li.run_id and p.agency = li.agency and p.url = li.page_url

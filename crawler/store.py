@@ -88,7 +88,8 @@ SCHEMA: dict[str, dict[str, Any]] = {
         "columns": {
             "run_id": int, "agency": str, "url": str, "name": str, "name_source": str,
             "column_type": str, "type_source": str, "items": int, "blank": int,
-            "blank_text": str, "pages": int, "seen_on": str,
+            "blank_text": str, "pages": int, "seen_on": str, "unreadable": int,
+            "unreadable_reason": str,
         },
         "pk": ("run_id", "agency", "url"),
     },

@@ -19,6 +19,7 @@ from checks.registry import FAMILIES
 FAMILY_COLORS = {
     "links": "#d9534f", "documents": "#f0ad4e", "freshness": "#5bc0de",
     "identity": "#5cb85c", "disclosure": "#8e6cc1", "availability": "#555555",
+    "safety": "#a3001b",
 }
 MAX_CHART_AGENCIES = 60
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from checks.registry import FAMILIES
+from checks.safety.common import unscanned_attachments
 from crawler import __version__
 from crawler.store import Store, loads
 from reports.charts import FAMILY_COLORS, family_bars, family_color, family_name, score_histogram
@@ -16,6 +17,9 @@ from reports.scoring import Scorecard, agency_findings, ranked, score_run
 
 __all__ = ["FAMILY_COLORS", "AgencyReport", "ReportData", "build_report", "family_bars", "family_color",
            "family_name", "score_histogram"]
+#: Families shown before all others (内容安全: each finding may be a single-veto accusation).
+FIRST_FAMILIES = ("safety",)
+
 
 #: Evidence keys whose texts are run-level caveats (e.g. the working-day calendar fell back to weekends).
 WARNING_KEYS = ("calendar_warnings", "warnings")
@@ -36,10 +40,11 @@ class AgencyReport:
 
     @property
     def by_family(self) -> list[tuple[str, str, list[dict]]]:
-        """(family, 中文 name, findings) in FAMILIES order, unknown families last; findings set
-        apart (报备期内, outside the task window) are listed separately (:attr:`set_apart`)."""
+        """(family, 中文 name, findings) in FAMILIES order (safety first), unknown families last;
+        findings set apart (报备期内, outside the task window) are listed separately (:attr:`set_apart`)."""
         listed = [f for f in self.findings if (f.get("status") or "") not in SET_APART]
         order = list(FAMILIES) + sorted({f["family"] for f in listed} - set(FAMILIES))
+        order.sort(key=lambda fam: fam not in FIRST_FAMILIES)
         groups = [(fam, family_name(fam), [f for f in listed if f["family"] == fam]) for fam in order]
         return [g for g in groups if g[2]]
 
@@ -132,7 +137,8 @@ def review_links(store: Store, run_id: int, agency: str) -> list[dict]:
         " and l.target = c.url limit 1) as source "
         "from link_checks c where c.run_id = ? and c.agency = ? and c.verdict in ('review', 'skipped') "
         "order by c.url", [run_id, agency])
-    return [{**row, "reason_text": REVIEW_REASONS.get(row["reason"], row["reason"])} for row in rows]
+    return [{**row, "reason_text": REVIEW_REASONS.get(row["reason"], row["reason"])} for row in rows] \
+        + unscanned_attachments(store, run_id, agency)  # 内容安全: attachments not scanned
 
 
 def build_report(store: Store, run_id: int, profile: dict) -> ReportData:
@@ -146,7 +152,9 @@ def build_report(store: Store, run_id: int, profile: dict) -> ReportData:
         row = rows[card.agency]
         before = previous_run(store, card.agency, run_id, checked)
         diff = diff_agency(store, card.agency, before, run_id, profile) if before else None
-        reports.append(AgencyReport(rank, card, row, readable_findings(store, run_id, card.agency),
+        found = sorted(readable_findings(store, run_id, card.agency),
+                       key=lambda f: f.get("family") not in FIRST_FAMILIES)  # safety first
+        reports.append(AgencyReport(rank, card, row, found,
                                     diff, agency_warnings(row), review_links(store, run_id, card.agency),
                                     advisories(store, run, row, profile)))
     return ReportData(run, profile, reports, run_warnings(store, run))

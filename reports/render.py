@@ -27,6 +27,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from checks.registry import FAMILIES
+from checks.safety.common import SAFETY_EVIDENCE_LABELS
 from crawler.store import Store, loads
 from reports.model import (
     AgencyReport,
@@ -45,6 +46,7 @@ from reports.xlsx import write_xlsx
 TEMPLATES = Path(__file__).parent / "templates"
 AGENCY_ID_RE = re.compile(r"^[A-Za-z0-9_-]+$")
 SNAPSHOT_DIR = "evidence"
+EVIDENCE_LABELS.update(SAFETY_EVIDENCE_LABELS)
 FINDING_FIELDS = ("rule", "family", "url", "source", "field", "detail", "observed_at", "status")
 RUN_FIELDS = ("id", "as_of", "status", "started_at", "finished_at", "tool_version")
 

@@ -26,6 +26,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from crawler.extract import decode_html
+from crawler.safety.privacy import mask_id, mask_mobile, mask_numbers
 from reports.readable import beijing_time, evidence_lines, field_label, status_text
 
 MARK_CLASS = "govaudit-mark"
@@ -36,6 +37,8 @@ RESOURCE_ATTRS = {"img": "src", "source": "src", "video": "src", "audio": "src",
 LINK_ATTRS = (("a", "href"), ("area", "href"), ("img", "src"), ("link", "href"), ("source", "src"),
               ("embed", "src"), ("iframe", "src"), ("script", "src"), ("object", "data"))
 NUMBER_RE = re.compile(r"(?<!\d)(\d{17}[\dXx]|1[3-9]\d{9})(?!\d)")
+MASKED_RE = re.compile(r"^\d{3,4}\*{4,10}[\dXx]{4}$")
+DIGITS_RE = re.compile(r"\d{3}")
 MISSING_FIELD_RULES = re.compile(r"-missing$")
 INERT_ATTRS = ("srcset", "formaction", "background", "poster", "ping", "xlink:href", "data", "manifest")
 CSS_FETCH_RE = re.compile(r"@import[^;]*;?|url\([^)]*\)", re.I)
@@ -117,10 +120,24 @@ def _mark_text(doc, needle: str, first: list[bool], replacement: str | None = No
 
 
 def mask_number(number: str) -> str:
-    """``13812341234`` → ``138****1234``; an 18-character ID keeps its first 6 and last 4."""
-    if len(number) == 18:
-        return number[:6] + "*" * 8 + number[-4:]
-    return number[:3] + "*" * (len(number) - 7) + number[-4:]
+    """``13812345678`` → ``138****5678``; an ID number → ``3401**********1234`` (the content-safety
+    rules' forms, so the snapshot shows what their evidence shows)."""
+    return mask_id(number) if len(number) == 18 else mask_mobile(number)
+
+
+def mask_personal(root) -> None:
+    """Mask every resident ID and mobile number in text and attribute values (the archive keeps the
+    page as published; a snapshot handed around must not spread the leak)."""
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        for attr in ("text", "tail"):
+            value = getattr(element, attr)
+            if value and DIGITS_RE.search(value):
+                setattr(element, attr, mask_numbers(value))
+        for name, value in element.attrib.items():
+            if DIGITS_RE.search(value):
+                element.set(name, mask_numbers(value))
 
 
 def _metadata_block(doc, labels: list[str]):
@@ -216,9 +233,10 @@ def highlight(doc, finding: dict, evidence: dict, page_url: str) -> tuple[int, s
         target = evidence.get("target") or finding.get("url") or ""
         urls = {urldefrag(target)[0]}
         return _mark_urls(doc, page_url, urls, first), f"不可用链接「{evidence.get('anchor') or target}」"
-    numbers = [n for n in _strings(evidence) if NUMBER_RE.fullmatch(n)]
-    if numbers:
-        count = sum(_mark_text(doc, n, first, mask_number(n)) for n in dict.fromkeys(numbers))
+    numbers = [mask_number(n) if NUMBER_RE.fullmatch(n) else n for n in _strings(evidence)
+               if NUMBER_RE.fullmatch(n) or MASKED_RE.match(n)]
+    if numbers:   # the page text is masked already: mark where the masked forms stand
+        count = sum(_mark_text(doc, n, first) for n in dict.fromkeys(numbers))
         return count, "未脱敏的个人信息（快照中已遮盖）"
     newest = evidence.get("newest_item")
     if isinstance(newest, dict) and newest.get("url"):
@@ -317,6 +335,7 @@ def build_snapshot(finding: dict, evidence: dict, info: dict, body: bytes | None
         marked = (0, "")
     else:
         neutralise(doc, page_url)
+        mask_personal(doc)
         marked = highlight(doc, finding, evidence, page_url)
     head = doc.find("head")
     if head is None:
@@ -330,7 +349,9 @@ def build_snapshot(finding: dict, evidence: dict, info: dict, body: bytes | None
     body_el = doc.find("body")
     if body_el is None:
         body_el = etree.SubElement(doc, "body")
-    body_el.insert(0, _header(finding, {**info, "evidence": evidence}, marked))
+    header = _header(finding, {**info, "evidence": evidence}, marked)
+    mask_personal(header)
+    body_el.insert(0, header)
     return "<!DOCTYPE html>\n" + lxml_html.tostring(doc, encoding="unicode")
 
 

@@ -16,7 +16,13 @@ from pathlib import Path
 import yaml
 from reportfactory import add_run, finding, new_store
 
+import crawler.archive  # noqa: F401  (each owner registers its tables)
+import crawler.safety.schema  # noqa: F401
+import reports.scoring  # noqa: F401
+from checks.registry import load_rules
 from crawler.store import SCHEMA
+
+load_rules()
 
 ROOT = Path(__file__).resolve().parent.parent
 METADATA = yaml.safe_load((ROOT / "reports" / "metadata.yml").read_text(encoding="utf-8"))

@@ -126,3 +126,19 @@ def test_error_page_from_a_local_server(server):
 def test_unreachable_url_is_an_input_error():
     result = run("http://127.0.0.1:9/nothing-listens-here")
     assert result.exit_code == 2 and "cannot fetch" in result.output
+
+
+def test_explain_shows_candidates_and_reasons():
+    """inspect says, for every document field and footer id, what it saw and why it chose one."""
+    page = Path(__file__).resolve().parent / "corpus" / "pages" / "moe_trs_policy_table_signature.html"
+    result = CliRunner().invoke(inspect, [str(page), "--url",
+                                      "http://www.moe.gov.cn/srcsite/A12/moe_1407/s3008/202406/t20240613_1135415.html"])
+    assert result.exit_code == 0, result.output
+    explain = json.loads(result.output)["explain"]
+    written = {c["how"]: c for c in explain["document"]["written_date"]}
+    assert written["signature"]["chosen"] and "落款单位：教育部办公厅" in written["signature"]["reason"]
+    assert not written["label"]["chosen"] and "生成日期" in written["label"]["reason"]
+    pub = explain["document"]["pub_date"]
+    assert [c["how"] for c in pub] == ["label", "meta"] and pub[0]["chosen"] and not pub[1]["chosen"]
+    assert [c["chosen"] for c in explain["footer"]["icp"]] == [True]
+    assert all(set(c) >= {"value", "chosen", "reason"} for cands in explain["document"].values() for c in cands)

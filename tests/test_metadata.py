@@ -157,7 +157,7 @@ def test_visible_pub_date_beats_meta_pubdate():
 def test_meta_pubdate_is_only_a_fallback():
     got = fields_of("<p>正文</p>", {"pubdate": "2022-04-24 10:00:43"})["fields"]["pub_date"]
     assert got == {"value": "2022-04-24 10:00:43", "label": "PubDate", "where": "meta",
-                   "date": "2022-04-24"}
+                   "date": "2022-04-24", "how": "meta"}
 
 
 def test_byline_date_next_to_source():
@@ -185,7 +185,7 @@ def test_effective_on_issue_is_the_written_date():
     html = "<p>成文日期：2024年3月5日</p><p>发布日期：2024-03-15</p><p>本通知自印发之日起施行。</p>"
     got = fields_of(html)["fields"]["effective_date"]
     assert got == {"value": "2024年3月5日", "label": "自印发之日起施行",
-                   "where": "body-text:自印发之日起施行", "date": "2024-03-05"}
+                   "where": "body-text:自印发之日起施行", "date": "2024-03-05", "how": "body-text"}
 
 
 def test_effective_on_publication_is_the_pub_date():

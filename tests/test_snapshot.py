@@ -59,8 +59,15 @@ def test_unmasked_numbers_are_masked_and_marked():
     assert "110101199003071234" not in text.split("govaudit-header")[-1].split("</div>", 1)[-1]
     body = doc.find("body")
     marks = [m.text_content() for m in body.find_class("govaudit-mark")]
-    assert marks == ["138****5678", "110101********1234"]
+    assert marks == ["138****5678", "1101**********1234"]
     assert mask_number("13812345678") == "138****5678"
+    assert "13812345678" not in text and "110101199003071234" not in text
+
+
+def test_every_personal_number_on_the_page_is_masked_whatever_the_finding():
+    text, _ = snapshot({"rule": "column-stale", "field": "news"}, {"newest_item": {"title": "x", "url": URL}})
+    assert "13812345678" not in text and "110101199003071234" not in text
+    assert "138****5678" in text and "1101**********1234" in text
 
 
 def test_not_a_page_is_said_so():

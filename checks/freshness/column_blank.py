@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks.freshness.columns import column_types
+from checks.freshness.columns import column_types, unreadable_columns
 from checks.registry import AgencyView, Finding, NotApplicable, rule
 
 
@@ -13,7 +13,9 @@ from checks.registry import AgencyView, Finding, NotApplicable, rule
 def column_blank(view: AgencyView) -> Iterator[Finding]:
     """空白栏目：栏目页面存在，但没有任何内容（空列表，或显示「暂无信息」「暂无数据」）。
 
-    What: every column the crawler recorded as blank, whatever its type.
+    What: every column the crawler recorded as blank, whatever its type. A column whose list only
+    JavaScript renders (avalon/Vue templates, a list filled from an API) is not blank but
+    unreadable: it is listed in the rule's notes as 无法读取, never reported as a blank column.
 
     Why: 指标2019 counts 5 or more blank columns as a single-veto item (栏目不更新); a blank column
     tells visitors the site is not maintained.
@@ -24,8 +26,9 @@ def column_blank(view: AgencyView) -> Iterator[Finding]:
     columns = column_types(view)
     if not columns:
         raise NotApplicable("未识别到任何栏目页面，无法判断是否存在空白栏目")
+    unreadable_columns(view, "column-blank", columns)
     for column in columns:
-        if not column.get("blank"):
+        if not column.get("blank") or column.get("unreadable"):
             continue
         name = column.get("name") or column["url"]
         text = column.get("blank_text") or ""

@@ -8,6 +8,7 @@ from checks.freshness.columns import (
     as_of_date,
     column_key,
     column_types,
+    unreadable_columns,
     item_date,
     item_evidence,
     newest_item,
@@ -59,8 +60,9 @@ def column_stale(view: AgencyView) -> Iterator[Finding]:
               and c["effective_type"] != "other" and column_key(c["url"]) not in homes]
     if not judged:
         raise NotApplicable("没有可判定更新时限的栏目（已识别的栏目类型均为 other）")
+    unreadable_columns(view, "column-stale", judged)
     for column in judged:
-        if column.get("blank"):
+        if column.get("blank") or column.get("unreadable"):
             continue
         kind = column["effective_type"]
         window = str(windows[kind])

@@ -54,6 +54,19 @@ def column_types(view: AgencyView) -> list[dict]:
     return result
 
 
+def unreadable_columns(view: AgencyView, rule_id: str, columns: list[dict]) -> list[dict]:
+    """Columns whose list only JavaScript renders (avalon/Vue templates, lists filled from an API):
+    not judged, and remarked on the rule as 无法读取 with their names and reasons."""
+    unreadable = [c for c in columns if c.get("unreadable")]
+    if unreadable:
+        shown = "、".join(f"「{c.get('name') or c['url']}」（{c.get('unreadable_reason') or '脚本生成'}）"
+                         for c in unreadable[:5])
+        more = f" 等 {len(unreadable)} 个" if len(unreadable) > 5 else ""
+        view.remark(rule_id, f"无法读取：{shown}{more}栏目的列表由 JavaScript 生成，页面源码中没有条目，"
+                             "未作判断（需人工复核）")
+    return unreadable
+
+
 def newest_item(items: list[dict], as_of: dt.date) -> tuple[dict | None, int, int]:
     """``(newest dated item on or before as_of, dated items, items dated after as_of)``.
 

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from crawler.extract.jsrender import unreadable_reason
 from crawler.extract.list_items import (
     _ASIDE_TOKENS,
     _DATE_HINT,
@@ -212,8 +213,10 @@ def _column_info(tree: etree._Element, url: str, meta: dict) -> dict | None:
     path = urlsplit(url).path
     leaf = path.rsplit("/", 1)[-1]
     column_like = leaf == "" or bool(_COLUMN_LEAF.match(leaf)) or bool(_PAGED_FILE.match(leaf))
+    # a list the browser renders from a template or an API answer: unreadable, never blank
+    unreadable = "" if items else unreadable_reason(tree)
     if _ARTICLE_URL.search(path) or not (
-        is_list_page(tree, url, items) or (column_like and meta.get("ColumnName"))
+        is_list_page(tree, url, items) or (column_like and (meta.get("ColumnName") or unreadable))
     ):
         return None
     name, source = _breadcrumb(tree), "breadcrumb"
@@ -231,8 +234,10 @@ def _column_info(tree: etree._Element, url: str, meta: dict) -> dict | None:
         "url": canonical_column_url(url),
         "column_type": kind,
         "type_source": type_source,
-        "blank": not items and (bool(phrase) or not _has_link_block(tree, url)),
+        "blank": not items and not unreadable and (bool(phrase) or not _has_link_block(tree, url)),
         "blank_text": phrase,
+        "unreadable": bool(unreadable),
+        "unreadable_reason": unreadable,
     }
 
 def _has_link_block(tree: etree._Element, url: str) -> bool:

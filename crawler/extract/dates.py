@@ -6,6 +6,13 @@ Forms understood (RULES.md): ``2020-03-05``, ``2020/03/05``, ``2020.03.05``, ``[
 and list dates without a year (``10-20``, ``03-05``, ``[10/20]``, ``3月5日``) whose year comes
 from a reference date: the latest such date not after the reference (so ``12-30`` seen on
 2024-01-05 is 2023-12-30). Impossible dates (2020-02-30) are rejected.
+
+A date may carry a time part, which :func:`match_date` includes in the span it reports (the value a
+field shows): ``2025-06-03 13:44:02``, ``2025-06-03 13:44``, ``2025年06月03日 13时44分``,
+``2025年6月3日13:44``, ``2007-08-20-23:59:59``. :func:`year_from_url` reads the publication date a
+CMS writes into an article URL (``/t20180315_…``, ``/2018/03/15/``, ``/2018-03/15/``, ``/201803/``,
+``/art/2018/3/15/art_…``), which :func:`parse_list_date` uses for ``MM-DD`` list dates before
+falling back to the reference date.
 """
 
 from __future__ import annotations
@@ -98,6 +105,100 @@ def parse_date(text: str | None, ref: dt.date | None = None) -> str | None:
         if not (month == 2 and day == 29) and year < ref.year:
             break
     return None
+
+
+_TIME_PART = re.compile(
+    r"[\sT-]*([01]?\d|2[0-3])\s*(?::|时)\s*([0-5]\d)\s*(?:分)?(?:\s*(?::)\s*([0-5]\d)|\s*([0-5]\d)\s*秒)?"
+)
+_DAY_END = re.compile(r"\s*日")
+
+
+def match_date(text: str | None) -> tuple[str | None, int, int]:
+    """``(ISO date, start, end)`` of the first full date in ``text``, its time part included in
+    the span (``2025年06月03日 13时44分``); ``(None, -1, -1)`` when there is none.
+
+    >>> match_date("发布时间：2025-06-03 13:44:02 来源：本站")
+    ('2025-06-03', 5, 24)
+    """
+    if not text:
+        return None, -1, -1
+    text = str(text)
+    work = text.translate(_FULLWIDTH)
+    found = [(m.start(), m) for m in _NUMERIC.finditer(work)]
+    found += [(m.start(), m) for m in _CHINESE.finditer(work)] if any(
+        ch in work for ch in "〇零○ＯO一二三四五六七八九") else []
+    if not found:
+        return None, -1, -1
+    start, m = min(found, key=lambda pair: pair[0])
+    value = parse_date(work[start:m.end()])
+    end = m.end()
+    day_end = _DAY_END.match(work, end)
+    if day_end and m.re is _NUMERIC:
+        end = day_end.end()
+    time_part = _TIME_PART.match(work, end)
+    if time_part and value:
+        end = time_part.end()
+    return value, start, end
+
+
+def date_text(text: str | None) -> str:
+    """The date as written in ``text`` with its time part (``2025年06月03日 13时44分``), or ``""``."""
+    value, start, end = match_date(text)
+    return str(text)[start:end].strip() if value else ""
+
+
+_URL_DATES = (
+    re.compile(r"/t((?:19|20)\d{2})(\d{2})(\d{2})_\d+"),                  # TRS t20180315_123
+    re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})/"),           # /2018/03/15/, /2018-03/15/
+    re.compile(r"/art/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/art_"),         # Hanweb art/2018/3/15/art_
+    re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})/[^/]+\.\w+$"),             # /20180315/x.html
+    re.compile(r"/((?:19|20)\d{2})(\d{2})()/"),                             # /201803/ (year and month)
+)
+
+
+def year_from_url(url: str | None) -> tuple[int, int, int | None] | None:
+    """``(year, month, day or None)`` an article URL is dated with, or None.
+
+    >>> year_from_url("http://www.example.org/zwgk/tzgg/201803/t20180315_1.html")
+    (2018, 3, 15)
+    """
+    path = (url or "").split("?", 1)[0]
+    for pattern in _URL_DATES:
+        m = pattern.search(path)
+        if not m:
+            continue
+        year, month = int(m.group(1)), int(m.group(2))
+        day = int(m.group(3)) if m.group(3) else None
+        if 1 <= month <= 12 and (day is None or 1 <= day <= 31):
+            return year, month, day
+    return None
+
+
+def parse_list_date(text: str | None, url: str | None = None, ref: dt.date | None = None) -> str | None:
+    """A list item's date: a full date as written; a month-day date (``03-15``) takes its year from
+    the item's URL when the URL is dated with that month (and day, when it has one), else from
+    ``ref`` as :func:`parse_date` does.
+
+    >>> parse_list_date("03-15", "http://x.example.org/201803/t20180315_1.html", dt.date(2024, 1, 5))
+    '2018-03-15'
+    """
+    if not text:
+        return None
+    text = str(text).translate(_FULLWIDTH)
+    first = min(_iter_full(text), default=None, key=lambda found: found[0])
+    if first is not None:
+        return first[1]
+    m = _MONTH_DAY.search(text)
+    hint = year_from_url(url) if m else None
+    if m and hint:
+        month = int(m.group(1))
+        day = int(next(g for g in m.group(2, 3, 4) if g is not None))
+        year, url_month, url_day = hint
+        if month == url_month and (url_day is None or url_day == day):
+            value = _make(year, month, day)
+            if value:
+                return value
+    return parse_date(text, ref)
 
 
 def find_dates(text: str | None) -> list[str]:

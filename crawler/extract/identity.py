@@ -25,8 +25,12 @@ _WS_RUN = re.compile(r"[ \t\r\n\f\v\xa0]+")
 # Patterns start with a literal so that the regex engine can skip ahead; the province
 # character before ICP/公网安备 is taken by looking back (see :func:`_with_province`).
 SITE_ID_RE = re.compile(r"网站标识码\s*[:：]?\s*([A-Za-z0-9]{1,20})")
-ICP_RE = re.compile(r"ICP\s*备\s*\d{4,12}\s*号(?:\s*-\s*\d{1,3})?")
-PSB_RE = re.compile(r"公网安备\s*[:：]?\s*\d{6,20}\s*号?")
+# ICP numbers as footers write them: 京ICP备05070218号, 皖ICP备12345678号-1, 鄂ICP备19031037-2号
+# (suffix before 号), 鄂ICP备05009168 (no 号), 蜀ICP备：19007388号, 蜀ICP备 13001288号.
+ICP_RE = re.compile(r"ICP\s*备\s*[:：]?\s*\d{4,12}(?:\s*-\s*\d{1,3})?(?:\s*号)?(?:\s*-\s*\d{1,3})?")
+# 公安备案: 京公网安备11010202000001号, 公网安备 33010602009328号, and the label without 公网安备:
+# 公安备案号：35012899001-19002, 公安机关备案号：…
+PSB_RE = re.compile(r"(?:公网安备|公安机关备案号|公安备案号)\s*[:：]?\s*\d{6,20}(?:\s*-\s*\d{1,8})?\s*号?")
 SPONSOR_RE = re.compile(r"主办(?:单位|方|机关)?\s*[:：]\s*(?P<value>[^\n|｜©®丨;；，,。]+)")
 _SPONSOR_STOP = re.compile(
     r"\s*(?:承办|协办|运行维护|运维|维护|技术支持|版权|[\u4e00-\u9fff]?ICP|政府网站标识码|网站标识码|"
@@ -84,8 +88,11 @@ def in_footer_container(stream, pos: int) -> bool:
 
 
 def _with_province(text: str, m: re.Match) -> str:
-    """The match with the one-character province prefix before it (京ICP备…, 浙公网安备 …)."""
+    """The match with the one-character province prefix before it (京ICP备…, 浙公网安备 …); a
+    ``公安备案号：…`` label has none."""
     start = m.start()
+    if m.group(0).startswith(("公安备案", "公安机关")):
+        return _WS_RUN.sub(" ", m.group(0)).strip()
     back = start - 1
     while back >= 0 and text[back] in " \t\u3000":
         back -= 1
@@ -99,6 +106,33 @@ def _sponsor_value(m: re.Match) -> str | None:
     if not value or not _CJK.match(value) and value[0] not in "（(":
         return None
     return value
+
+
+_FOOTER_IDS = {"site_id": SITE_ID_RE, "icp": ICP_RE, "psb": PSB_RE, "sponsor": SPONSOR_RE}
+
+
+def footer_candidates(stream) -> dict[str, list[dict]]:
+    """Every footer-id match on the page with where it sits and whether it counted (for ``inspect``)."""
+    text = stream.text
+    tail_start = max(len(text) - FOOTER_TAIL, 0)
+    chosen = footer_ids(stream)
+    found: dict[str, list[dict]] = {}
+    for name, regex in _FOOTER_IDS.items():
+        for m in regex.finditer(text):
+            if name == "site_id":
+                value = m.group(1)
+            elif name == "sponsor":
+                value = _sponsor_value(m)
+            else:
+                value = _with_province(text, m)
+            container = in_footer_container(stream, m.start())
+            place = "页脚容器" if container else ("页面末尾" if m.start() >= tail_start else "正文中")
+            counted = bool(value) and value == chosen.get(name) and not any(
+                c["chosen"] for c in found.get(name, []))
+            reason = (f"采用：位于{place}" if counted else
+                      f"未采用：位于{place}" if value else "未采用：不是有效的值")
+            found.setdefault(name, []).append({"value": value, "chosen": counted, "reason": reason})
+    return found
 
 
 def footer_ids(stream) -> dict[str, str | None]:

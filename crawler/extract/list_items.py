@@ -12,7 +12,7 @@ from datetime import date
 from lxml import etree
 from lxml import html as lxml_html
 
-from crawler.extract.dates import parse_date
+from crawler.extract.dates import parse_list_date
 from crawler.extract.kinds import resolve_url
 
 MAX_PAGES = 500
@@ -114,12 +114,13 @@ _DOC_HREF = re.compile(
     re.IGNORECASE,
 )
 
-def _date_of(text: str, ref: date | None) -> str | None:
-    """The ISO date a short cell text shows (:func:`crawler.extract.dates.parse_date`)."""
+def _date_of(text: str, ref: date | None, url: str | None = None) -> str | None:
+    """The ISO date a short cell text shows (:func:`crawler.extract.dates.parse_list_date`): a
+    ``03-15`` takes its year from the item's ``url`` (``/t20180315_…``) before ``ref``."""
     if not text or len(text) > 40 or not _DATE_HINT.search(text):
         return None
     try:
-        found = parse_date(text, ref)
+        found = parse_list_date(text, url, ref)
     except Exception:  # noqa: BLE001 - a date helper's bug must not lose the whole list
         found = None
     return str(found)[:10] if found else None
@@ -210,16 +211,17 @@ def _noisy(el: etree._Element) -> bool:
             return True
     return False
 
-def _row_date(row: etree._Element, anchor: etree._Element, ref: date | None) -> str | None:
+def _row_date(row: etree._Element, anchor: etree._Element, ref: date | None,
+              url: str | None = None) -> str | None:
     """The date shown in a row (last date-like cell wins), looking past the row when it is bare."""
     found = None
     for piece in _chunks(row, skip=anchor):
-        if piece is not None and (value := _date_of(piece, ref)):
+        if piece is not None and (value := _date_of(piece, ref, url)):
             found = value
     if found is not None or row is not anchor:
         return found
     for piece in [anchor.tail or ""] + [_text(sib) for sib in _following_bare(anchor)]:
-        if value := _date_of(piece.strip(), ref):
+        if value := _date_of(piece.strip(), ref, url):
             return value
     return None
 
@@ -277,7 +279,7 @@ def _find_rows(root: etree._Element, base: str, ref: date | None) -> list[dict]:
             if len(title) > len(known["title"]):
                 known.update(title=title, anchor=a)
             continue
-        value = _date_of(inner_date, ref) if inner_date else _row_date(row, a, ref)
+        value = _date_of(inner_date, ref, url) if inner_date else _row_date(row, a, ref, url)
         rows[row] = {"row": row, "parent": parent, "title": title, "url": url, "date": value, "anchor": a}
     return list(rows.values())
 

@@ -28,7 +28,9 @@ from itertools import accumulate
 
 from lxml import etree
 
-from crawler.extract.dates import parse_date
+from crawler.extract import choice, docpasses
+from crawler.extract.effective import effective_from_text
+from crawler.extract.dates import date_text, parse_date
 from crawler.extract.html import parse_html
 
 _WS_RUN = re.compile(r"[^\S\u3000]+")  # every white space but U+3000 (kept in titles)
@@ -36,9 +38,9 @@ _SEP = "\x00"  # joins segments before collapsing; libxml2 text never holds NUL
 _BODY_TEXT = etree.XPath("//body//text()")
 
 FIELD_LABELS: dict[str, tuple[str, ...]] = {
-    "index_no": ("索引号", "信息索引号"),
+    "index_no": ("索引号", "信息索引号", "信息索引", "索取号"),
     "issuer": ("发文机关", "发布机构", "发布单位", "信息来源", "发文单位", "发布机关", "制发机关",
-               "责任部门"),
+               "责任部门", "发文机构"),
     "doc_number": ("发文字号", "文号", "发布文号", "文件编号", "发文文号", "文件字号"),
     "written_date": ("成文日期", "成文时间", "发文日期", "生成日期", "印发日期", "发文时间"),
     "pub_date": ("发布日期", "发布时间", "公开日期", "公开时间"),
@@ -49,6 +51,9 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
 }
 #: Generic labels that count for the publication date only when the value is a date.
 GENERIC_DATE_LABELS = ("时间", "日期")
+#: An update time: the publication date only where nothing better (a visible 发布日期, a date
+#: beside the title or byline) exists — still better than the ``PubDate`` meta.
+UPDATE_LABELS = ("更新时间", "更新日期")
 #: Labels of a byline (来源/作者/浏览次数 …): a bare date next to them is the publication date.
 BYLINE_LABELS = ("来源", "作者", "编辑", "责任编辑", "浏览次数", "访问量", "访问次数", "点击数",
                  "点击量", "阅读次数", "阅读量")
@@ -57,7 +62,7 @@ OTHER_LABELS = BYLINE_LABELS + (
     "主题分类", "主题词", "分类", "公开方式", "公开时限", "公开范围", "公开形式", "公开属性",
     "字号", "体裁分类", "组配分类", "服务对象", "文种", "公文种类", "关键词", "关键字", "所属主题",
     "所属机构", "信息类别", "信息分类", "主送机关", "发布对象", "统一编号", "登记号", "内容概述",
-    "摘要", "附件", "项目编号", "打印", "分享到", "分享",
+    "摘要", "附件", "项目编号", "打印", "分享到", "分享", "备注",
 )
 DATE_FIELDS = frozenset({"written_date", "pub_date", "effective_date", "abolished_date"})
 #: Fields that make a labelled block a 公文 metadata block (a byline of date + source is not one).
@@ -69,7 +74,7 @@ _LABEL_FIELD: dict[str, str | None] = {}
 for _field, _labels in FIELD_LABELS.items():
     for _label in _labels:
         _LABEL_FIELD[_label] = _field
-for _label in GENERIC_DATE_LABELS:
+for _label in GENERIC_DATE_LABELS + UPDATE_LABELS:
     _LABEL_FIELD[_label] = "pub_date"
 for _label in OTHER_LABELS:
     _LABEL_FIELD.setdefault(_label, None)
@@ -91,14 +96,10 @@ _BARE_DATE = re.compile(
     r"^[\[［(（]?(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?"
     r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[\]］)）]?$"
 )
-_DATE_TEXT = (r"(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}-\d{1,2}-\d{1,2}|"
-              r"[〇零○ＯO一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)")
-_EFFECTIVE_TEXT = re.compile(
-    r"自\s*(?P<date>" + _DATE_TEXT + r")\s*(?:起|开始)\s*(?:正式)?(?:施行|实施|执行|生效)"
-    r"|自\s*(?P<event>印发|发布|公布|颁布|下发|签发|公告)之日起\s*(?:正式)?(?:施行|实施|执行|生效)"
-)
-WRITTEN_EVENTS = frozenset({"印发", "签发", "下发"})
 MAX_VALUE = 300
+BYLINE_LINE = 100
+# a date right after a label of its own (更新时间：…, 浏览次数：…) is that label's, not the byline's
+_LABEL_BEFORE_DATE = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[:：]\s*$")
 
 
 class TextStream:
@@ -124,6 +125,12 @@ class TextStream:
         if root is not None:
             etree.strip_elements(root, "script", "style", with_tail=False)
         return cls(root)
+
+    def segment_start(self, index: int) -> int:
+        """Position in ``text`` where segment ``index`` starts."""
+        if self._starts is None:
+            self._starts = [0, *accumulate(len(s) + 1 for s in self.segments)]
+        return self._starts[index]
 
     def segment_at(self, pos: int) -> int:
         """Index of the segment holding character ``pos`` of ``text``."""
@@ -172,12 +179,14 @@ def _row(node):
 
 class _Label:
     __slots__ = ("field", "label", "start", "end", "segment", "explicit", "generic", "value",
-                 "value_segment", "where", "date", "block")
+                 "value_segment", "where", "date", "block", "how", "update")
 
     def __init__(self, m: re.Match, stream: TextStream) -> None:
         self.label = _LABEL_SPACES.sub("", m.group("label"))
         self.field = _LABEL_FIELD.get(self.label)
         self.generic = self.label in GENERIC_DATE_LABELS
+        self.update = self.label in UPDATE_LABELS
+        self.how = "label"
         self.start, self.end = m.start(), m.end()
         self.segment = stream.segment_at(m.start())
         self.explicit = bool(m.group("colon") or m.group("close"))
@@ -203,16 +212,34 @@ def _segment_end(text: str, pos: int) -> int:
     return len(text) if end < 0 else end
 
 
-def _fill_values(stream: TextStream, labels: list[_Label]) -> list[_Label]:
-    """Give each label its value; drop colon-less labels whose 'value' is not theirs."""
+def _fill_values(stream: TextStream, labels: list[_Label],
+                 header: dict | None = None) -> list[_Label]:
+    """Give each label its value; drop colon-less labels whose 'value' is not theirs.
+
+    ``header`` pairs the labels of a column-wise table with their column's value
+    (:func:`~crawler.extract.docpasses.header_row_pairs`).
+    """
     text = stream.text
     starts = {lab.start for lab in labels}
+    header = header or {}
     kept = []
     for i, lab in enumerate(labels):
+        if lab.start in header:
+            lab.value, lab.where, lab.how = header[lab.start][0][:MAX_VALUE], "table", "table-header"
+            if lab.field in DATE_FIELDS:
+                lab.value = _date_value(lab.value)
+                lab.date = parse_date(lab.value) if lab.value else None
+            kept.append(lab)
+            continue
         nxt = labels[i + 1].start if i + 1 < len(labels) else len(text)
         seg_end = _segment_end(text, lab.end)
         value = text[lab.end:min(seg_end, nxt)].strip(_VALUE_STRIP)
         from_next = False
+        if not value and docpasses.empty_value_cell(stream, lab):
+            if lab.field is not None:
+                lab.where = "table"
+            kept.append(lab)
+            continue
         if not value and seg_end < len(text):
             next_start = seg_end + 1
             if next_start not in starts:
@@ -232,6 +259,7 @@ def _fill_values(stream: TextStream, labels: list[_Label]) -> list[_Label]:
             kept.append(lab)
             continue
         if lab.field in DATE_FIELDS:
+            value = _date_value(value)
             lab.date = parse_date(value) if value else None
             if lab.date is None and (lab.generic or (from_next and not lab.explicit)):
                 continue
@@ -241,6 +269,15 @@ def _fill_values(stream: TextStream, labels: list[_Label]) -> list[_Label]:
         lab.where = _where(stream.nodes[lab.segment])
         kept.append(lab)
     return kept
+
+
+def _date_value(value: str) -> str:
+    """A date field's value: the date as written (with its time part) when more follows it on the
+    line (``2023-06-11 16:20:01 文章来源：投资武汉``); brackets around a bare date are kept."""
+    shown = date_text(value)
+    if shown and value.strip(" []［］()（）【】") != shown:
+        return shown
+    return value
 
 
 def _owns_next(stream: TextStream, lab: _Label, next_start: int, candidate: str) -> bool:
@@ -273,20 +310,26 @@ def _group_blocks(labels: list[_Label]) -> dict[int, set[str]]:
     return blocks
 
 
-def _entry(value: str, label: str, where: str, date: str | None) -> dict:
-    return {"value": value, "label": label, "where": where, "date": date}
+def _entry(value: str, label: str, where: str, date: str | None, how: str = "label") -> dict:
+    return {"value": value, "label": label, "where": where, "date": date, "how": how}
 
 
-def extract_fields(stream: TextStream, meta: dict[str, str] | None = None) -> dict:
-    """``{"fields": {field: entry}, "has_metadata_block": bool}`` of one page.
+def extract_fields(stream: TextStream, meta: dict[str, str] | None = None,
+                   keep=None) -> dict:
+    """``{"fields": {field: entry}, "has_metadata_block": bool, "candidates": {field: [...]}}``.
 
     ``meta`` are the page's ``<meta>`` contents by lower-case name; ``pubdate`` (and gov.cn's
-    ``firstpublishedtime``) fill the publication date only when the page shows none.
+    ``firstpublishedtime``) fill the publication date only when the page shows none. ``keep(pos)``
+    refuses text positions for the signature pass (the footer). Every entry says ``how`` it was
+    found (``label`` | ``table-header`` | ``title-line`` | ``signature`` | ``byline`` |
+    ``title-date`` | ``update-label`` | ``meta`` | ``body-text``); ``candidates`` lists, per field,
+    every value seen with ``chosen`` and the ``reason`` (see :mod:`crawler.extract.choice`).
     """
-    labels = _fill_values(stream, _find_labels(stream))
+    labels = _find_labels(stream)
+    labels = _fill_values(stream, labels, docpasses.header_row_pairs(stream, labels))
     blocks = _group_blocks(labels)
     has_block = any(len(fields) >= 2 and fields & BLOCK_FIELDS for fields in blocks.values())
-    chosen: dict[str, tuple[int, _Label]] = {}
+    labelled: dict[str, list[tuple[int, dict]]] = {}
     for lab in labels:
         if lab.field is None:
             continue
@@ -294,32 +337,52 @@ def extract_fields(stream: TextStream, meta: dict[str, str] | None = None) -> di
         if lab.field == "title" and not blocks[lab.block]:
             continue  # 名称：… alone is a contact list, not a document's title
         rank = (0 if lab.value else 2) + (0 if in_block else 1) + (4 if lab.generic else 0)
-        if lab.field not in chosen or rank < chosen[lab.field][0]:
-            chosen[lab.field] = (rank, lab)
-    fields = {name: _entry(lab.value, lab.label, lab.where, lab.date)
-              for name, (_, lab) in chosen.items()}
-    if not (fields.get("pub_date") or {}).get("value"):
-        fallback = _byline_date(stream, labels) or _meta_date(meta or {})
-        if fallback:
-            fields["pub_date"] = fallback
+        how = "update-label" if lab.update else lab.how
+        labelled.setdefault(lab.field, []).append(
+            (rank + (8 if lab.update else 0), _entry(lab.value, lab.label, lab.where, lab.date, how)))
+    signature = docpasses.signature_date(
+        stream, keep=(lambda seg: keep(stream.segment_start(seg))) if keep else None)
+    passes = {
+        "number_line": docpasses.number_line(stream, {lab.value_segment for lab in labels
+                                                      if lab.value}),
+        "signature": signature,
+        "byline": _byline_date(stream, labels, {signature["segment"]} if signature else set()),
+        "title_date": docpasses.title_date(stream),
+        "meta": _meta_date(meta or {}),
+    }
+    fields, candidates = choice.choose(labelled, passes)
     if not (fields.get("effective_date") or {}).get("value"):
-        stated = _effective_from_text(stream.text, fields)
+        stated = effective_from_text(stream.text, fields)
         if stated:
             fields["effective_date"] = stated
+            candidates.setdefault("effective_date", []).append(
+                {**stated, "chosen": True, "reason": "正文中的施行日期表述"})
     ordered = {name: fields[name] for name in FIELDS if name in fields}
-    return {"fields": ordered, "has_metadata_block": has_block}
+    return {"fields": ordered, "has_metadata_block": has_block,
+            "candidates": {name: candidates[name] for name in FIELDS if name in candidates}}
 
 
-def _byline_date(stream: TextStream, labels: list[_Label]) -> dict | None:
-    """A bare date right next to a byline label (来源：新华社 · 2023-12-01 14:43)."""
+def _byline_date(stream: TextStream, labels: list[_Label], skip: set[int] = frozenset()) -> dict | None:
+    """A bare date right next to a byline label (来源：新华社 · 2023-12-01 14:43,
+    ``2020年09月15日 09时32分`` above ``来源:``); ``skip``: segments that are no byline (the
+    signature date)."""
     near = {lab.segment for lab in labels if lab.label in BYLINE_LABELS}
     for segment in sorted(near):
         for index in range(max(segment - 3, 0), min(segment + 4, len(stream.segments))):
+            if index in skip:
+                continue
             text = stream.segments[index]
-            if _BARE_DATE.match(text):
-                date = parse_date(text)
+            bare = text.strip(" []［］()（）")
+            shown = date_text(bare)
+            if shown and shown == bare and len(bare) <= 30:
+                date = parse_date(bare)
                 if date:
-                    return _entry(text.strip("[]［］()（）"), "", _where(stream.nodes[index]), date)
+                    return _entry(bare, "", _where(stream.nodes[index]), date, "byline")
+        # 来源：宣教中心    2022-11-14 14:59:48 【字体：大 中 小】 — the date inside the byline line
+        line = stream.segments[segment]
+        shown = date_text(line) if len(line) <= BYLINE_LINE else ""
+        if shown and segment not in skip and not _LABEL_BEFORE_DATE.search(line.split(shown, 1)[0][-8:]):
+            return _entry(shown, "", _where(stream.nodes[segment]), parse_date(shown), "byline")
     return None
 
 
@@ -328,25 +391,5 @@ def _meta_date(meta: dict[str, str]) -> dict | None:
         value = (meta.get(name) or "").strip()
         date = parse_date(value) if value else None
         if date:
-            return _entry(value, label, "meta", date)
+            return _entry(value, label, "meta", date, "meta")
     return None
-
-
-def _effective_from_text(text: str, fields: dict) -> dict | None:
-    """``本办法自2024年1月1日起施行`` → that date; ``自印发之日起施行`` → the written date (else the
-    publication date); ``自发布之日起施行`` → the publication date (else the written date)."""
-    m = _EFFECTIVE_TEXT.search(text)
-    if not m:
-        return None
-    phrase = _LABEL_SPACES.sub("", m.group(0))
-    if m.group("date"):
-        return _entry(m.group("date"), phrase, "body-text", parse_date(m.group("date")))
-    # 印发/签发/下发 date the document (成文日期); 发布/公布/颁布/公告 publish it (发布日期)
-    order = ("written_date", "pub_date")
-    if m.group("event") not in WRITTEN_EVENTS:
-        order = ("pub_date", "written_date")
-    for name in order:
-        source = fields.get(name) or {}
-        if source.get("date"):
-            return _entry(source["value"], phrase, f"body-text:{phrase}", source["date"])
-    return _entry(phrase, phrase, f"body-text:{phrase}", None)

@@ -74,8 +74,12 @@ def _headings(root) -> list[str]:
     return found
 
 
-def analyze(html: str | bytes, url: str, is_home: bool = False) -> dict:
-    """Every fact the crawler keeps about one HTML page (see :mod:`crawler.extract`)."""
+def analyze(html: str | bytes, url: str, is_home: bool = False, explain: bool = False) -> dict:
+    """Every fact the crawler keeps about one HTML page (see :mod:`crawler.extract`).
+
+    ``explain`` adds ``facts["explain"]``: for every document field and footer id, the candidate
+    values seen and why one was chosen (``cli.py inspect`` shows it; the crawler does not store it).
+    """
     if isinstance(html, (bytes, bytearray, memoryview)):
         html, _ = decode_html(bytes(html), None)
     facts = empty_facts()
@@ -110,7 +114,8 @@ def analyze(html: str | bytes, url: str, is_home: bool = False) -> dict:
     stream = metadata.TextStream(root)
     footer = identity.footer_ids(stream)
     soft404 = kinds.soft404_reason(title, stream.text)
-    doc = metadata.extract_fields(stream, all_meta)
+    doc = metadata.extract_fields(
+        stream, all_meta, keep=lambda pos: not identity.in_footer_container(stream, pos))
     fields = doc["fields"]
 
     titles = (title, meta.get("ArticleTitle") or "", *headings)
@@ -136,6 +141,8 @@ def analyze(html: str | bytes, url: str, is_home: bool = False) -> dict:
     if kind in DOCUMENT_KINDS:
         facts["document"] = {"fields": fields, "has_metadata_block": doc["has_metadata_block"],
                              "downloads": kinds.download_links(links)}
+    if explain:
+        facts["explain"] = {"document": doc["candidates"], "footer": identity.footer_candidates(stream)}
     return facts
 
 

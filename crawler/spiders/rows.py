@@ -52,7 +52,9 @@ class RowShaping:
                    "column_type": column.get("column_type") or "other",
                    "type_source": column.get("type_source") or "",
                    "items": len(items), "blank": int(bool(column.get("blank"))),
-                   "blank_text": column.get("blank_text") or "", "pages": 1, "seen_on": page_url}
+                   "blank_text": column.get("blank_text") or "", "pages": 1, "seen_on": page_url,
+                   "unreadable": int(bool(column.get("unreadable"))),
+                   "unreadable_reason": column.get("unreadable_reason") or ""}
         if column_url:
             for position, item in enumerate(items):
                 yield {"_table": "list_items", **run_agency, "column_url": column_url,
