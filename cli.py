@@ -31,7 +31,7 @@ from crawler.agencies import AgencyConfigError, load_agencies
 from crawler.store import Store, loads
 
 COMMAND_MODULES = ["commands.inspect_cmd", "commands.reporting", "commands.probe_cmd",
-                   "commands.schedule_cmd"]
+                   "commands.schedule_cmd", "commands.evidence_cmd"]
 
 
 class OneLineErrors(click.Group):
@@ -81,14 +81,17 @@ def crawl_options(func):
                      help="Audit only this agency of the agencies file (self-checks)."),
         click.option("--full-recrawl", is_flag=True,
                      help="Download every page again (no If-None-Match/If-Modified-Since)."),
+        click.option("--no-archive", is_flag=True,
+                     help="Do not keep the WARC archive of answers (<db>.warc/)."),
     ]):
         func = option(func)
     return func
 
 
 def scrapy_overrides(concurrency: int, timeout: float, ignore_robots: bool, allow_private: bool,
-                     quiet: bool, full_recrawl: bool = False) -> dict:
+                     quiet: bool, full_recrawl: bool = False, no_archive: bool = False) -> dict:
     return {
+        "GOVAUDIT_ARCHIVE": not no_archive,
         "GOVAUDIT_CONDITIONAL": not full_recrawl,
         "CONCURRENT_REQUESTS_PER_DOMAIN": concurrency,
         "AUTOTHROTTLE_TARGET_CONCURRENCY": float(concurrency),
@@ -227,14 +230,15 @@ def _last_unfinished(store: Store) -> dict:
 @click.option("--redis", "redis_url", default=None, metavar="URL",
               help="Distributed run: queue in Redis (redis://HOST:6379/0); `cli.py worker` joins it.")
 def crawl(agencies_path, db_path, as_of, workers, concurrency, timeout, max_pages, ignore_robots,
-          allow_private, quiet, only_agency, full_recrawl, resume, run_id, redis_url):
+          allow_private, quiet, only_agency, full_recrawl, no_archive, resume, run_id, redis_url):
     """Crawl every agency's portal into the store.
 
     Example: python cli.py crawl --agencies agencies.yml --db audit.db
     """
     as_of = parse_as_of(as_of)
     do_crawl(agencies_path, db_path, as_of, workers,
-             scrapy_overrides(concurrency, timeout, ignore_robots, allow_private, quiet, full_recrawl),
+             scrapy_overrides(concurrency, timeout, ignore_robots, allow_private, quiet, full_recrawl,
+                              no_archive),
              max_pages, resume, run_id, only_agency, redis_url)
 
 
@@ -261,7 +265,7 @@ def load_profile_or_fail(profile: str | None) -> dict:
 
 
 def do_check(db_path: str, run_id: int | None, as_of: str | None, profile: dict,
-             holiday_file: str | None = None) -> int:
+             holiday_file: str | None = None, window: dict | None = None) -> int:
     from checks.registry import run_checks
     from checks.workdays import HolidayFileError, load_holiday_file
     store = open_store(db_path)
@@ -280,6 +284,10 @@ def do_check(db_path: str, run_id: int | None, as_of: str | None, profile: dict,
         settings["holiday_file"] = os.path.abspath(holiday_file)
         store.set_run(run["id"], settings=json.dumps(settings, ensure_ascii=False))
         run = store.run(run["id"])
+    if window:
+        settings = loads(run["settings"], {}) or {}
+        settings["task_window"] = window
+        store.set_run(run["id"], settings=json.dumps(settings, ensure_ascii=False))
     counts = run_checks(store, run["id"], profile)
     total = sum(counts.values())
     click.echo(f"run {run['id']}: {total} 个问题 ({len(counts)} 条规则有发现)", err=True)
@@ -326,6 +334,22 @@ def holiday_option():
     return click.option("--holiday-file", default=None, type=click.Path(dir_okay=False),
                         help="YAML/JSON {holidays: [...], workdays: [...]} for years chinesecalendar "
                              "lacks (it ends at 2026); else weekends only, with a warning.")
+
+
+def window_option():
+    return click.option("--window", "window", default=None, metavar="FROM..TO",
+                        help="Task window (北京时间 dates or times): findings observed outside it are "
+                             "listed apart and not scored.")
+
+
+def parse_window(text: str | None) -> dict | None:
+    from crawler.timewindows import FilingError, parse_task_window
+    if not text:
+        return None
+    try:
+        return parse_task_window(text)
+    except FilingError as exc:
+        raise InputError(f"--window: {exc}") from None
 
 
 def fail_on_option():
@@ -376,7 +400,8 @@ def validate_fail_on(fail_on: str) -> None:
 @profile_option()
 @holiday_option()
 @fail_on_option()
-def check(db_path, run_id, as_of, profile, holiday_file, fail_on):
+@window_option()
+def check(db_path, run_id, as_of, profile, holiday_file, fail_on, window):
     """Run every rule on a stored crawl (offline; replaces that run's findings).
 
     Example: python cli.py check --db audit.db --as-of 2026-11-27
@@ -384,7 +409,7 @@ def check(db_path, run_id, as_of, profile, holiday_file, fail_on):
     as_of = parse_as_of(as_of)
     validate_fail_on(fail_on)
     prof = load_profile_or_fail(profile)
-    rid = do_check(db_path, run_id, as_of, prof, holiday_file)
+    rid = do_check(db_path, run_id, as_of, prof, holiday_file, parse_window(window))
     sys.exit(exit_status(db_path, rid, fail_on, prof))
 
 
@@ -397,9 +422,11 @@ def check(db_path, run_id, as_of, profile, holiday_file, fail_on):
 @profile_option()
 @holiday_option()
 @fail_on_option()
+@window_option()
 @click.option("--out", "out_dir", default="report", show_default=True, help="Report folder.")
 def run(agencies_path, db_path, as_of, workers, concurrency, timeout, max_pages, ignore_robots,
-        allow_private, quiet, only_agency, full_recrawl, profile, holiday_file, fail_on, out_dir):
+        allow_private, quiet, only_agency, full_recrawl, no_archive, profile, holiday_file, fail_on,
+        window, out_dir):
     """Crawl, check and report in one go.
 
     Example: python cli.py run --agencies agencies.yml --db audit.db --as-of 2026-11-27
@@ -409,6 +436,7 @@ def run(agencies_path, db_path, as_of, workers, concurrency, timeout, max_pages,
 
     as_of = parse_as_of(as_of)
     validate_fail_on(fail_on)
+    task_window = parse_window(window)
     prof = load_profile_or_fail(profile)
     read_agencies(agencies_path, max_pages, only_agency)
     if os.path.isfile(db_path) and os.path.getsize(db_path):
@@ -416,9 +444,9 @@ def run(agencies_path, db_path, as_of, workers, concurrency, timeout, max_pages,
     out = ensure_out_dir(out_dir)
     rid = do_crawl(agencies_path, db_path, as_of, workers,
                    scrapy_overrides(concurrency, timeout, ignore_robots, allow_private, quiet,
-                                    full_recrawl),
+                                    full_recrawl, no_archive),
                    max_pages, False, None, only_agency)
-    do_check(db_path, rid, None, prof, holiday_file)
+    do_check(db_path, rid, None, prof, holiday_file, task_window)
     store = open_store(db_path)
     paths = write_reports(store, rid, out, prof)
     print_summary(store, rid, prof)
@@ -428,7 +456,7 @@ def run(agencies_path, db_path, as_of, workers, concurrency, timeout, max_pages,
 
 
 FINDING_COLUMNS = ["run_id", "agency", "rule", "family", "url", "source", "field", "detail",
-                   "evidence", "observed_at"]
+                   "evidence", "observed_at", "id"]
 
 
 @cli.command()
@@ -456,11 +484,14 @@ def findings(db_path, run_id, agency, rule_id, fmt):
     if rule_id:
         sql += " and rule = ?"
         params.append(rule_id)
-    rows = list(store.query(sql + " order by agency, rule, url", params))
+    from reports.evidence import archive_refs, ensure_ids
+    sql = sql.replace("select *", "select rowid, *", 1)
+    rows = ensure_ids(list(store.query(sql + " order by agency, rule, url", params)))
     if fmt == "jsonl":
         for row in rows:
             out = {k: row[k] for k in FINDING_COLUMNS}
             out["evidence"] = loads(row["evidence"], {})
+            out.update(archive_refs(store, row))
             click.echo(json.dumps(out, ensure_ascii=False))
     elif fmt == "csv":
         writer = csv.writer(sys.stdout)
@@ -518,6 +549,8 @@ def demo(db_path, out_dir, as_of, workers, keep_db, variant):
         for suffix in ("", "-wal", "-shm"):
             if os.path.exists(db_path + suffix):
                 os.remove(db_path + suffix)
+        import shutil
+        shutil.rmtree(db_path + ".warc", ignore_errors=True)  # the old run's archive goes with its store
     prof = load_profile_or_fail(None)
     with serve_demo(variant, ports=stable_ports()) as portal:
         click.echo(f"示例门户: {portal.base_url} ({len(portal.agencies)} 个单位)", err=True)

@@ -21,14 +21,18 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from typing import Any
 
+from checks.filings import apply_filings
+from checks.ids import assign_ids
 from crawler.store import Store, dumps, loads, register_table, utcnow
 
 #: ``findings``: what the rules found, with evidence; ``rule_status``: per run, agency and rule,
 #: ran / not-applicable (with the reason) and the finding count. Written by ``cli.py check``.
+#: ``id`` is the stable finding id (checks/ids.py); ``status`` ``filed`` / ``outside-window`` are
+#: set by checks/filings.py (listed, not scored).
 register_table("findings", {
     "run_id": int, "agency": str, "rule": str, "family": str, "url": str,
     "source": str, "field": str, "detail": str, "evidence": str, "observed_at": str,
-    "status": str,
+    "status": str, "id": str,
 }, pk=None, indexes=[["run_id", "agency", "rule"]])
 register_table("rule_status", {
     "run_id": int, "agency": str, "rule": str, "status": str, "reason": str, "findings": int,
@@ -313,6 +317,8 @@ def run_checks(store: Store, run_id: int, profile: dict | None = None,
                                  [run_id, *sorted(only)])
             else:
                 store.db.execute(f"delete from {table} where run_id = ?", [run_id])
+    assign_ids(finding_rows)
     store.insert_many("findings", finding_rows)
     store.insert_many("rule_status", status_rows)
+    apply_filings(store, run_id)
     return counts

@@ -14,6 +14,7 @@ YAML: a list of mappings (or a mapping with an ``agencies:`` list)::
       columns: {https://…/tzgg/: notice}  # optional column-type overrides by column URL
       allow_private: false                # allow links to private addresses (see README "Safety")
       reply_limit_workdays: 5             # optional: this agency's own 留言答复 limit (working days)
+      filings: [{from: 2026-11-20, to: 2026-11-22, reason: 网站迁移}]  # 报备 windows (北京时间)
 
 CSV: header ``id,name,url``; further columns ``hosts`` (space separated), ``path_prefix``.
 Every error names the file, the entry and the field.
@@ -31,6 +32,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from crawler.timewindows import FilingError, parse_filings
 from crawler.vocabulary import COLUMN_TYPES as VOCABULARY_COLUMN_TYPES
 
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
@@ -39,6 +41,7 @@ KNOWN_KEYS = {
     "id", "name", "url", "hosts", "path_prefix", "max_pages", "max_depth", "level",
     "annual_report_deadline", "columns", "allow_private", "key_pages", "thresholds",
     "reply_limit_workdays",
+    "filings",
 }
 MAX_REPLY_LIMIT = 60
 
@@ -63,6 +66,7 @@ class Agency:
     key_pages: list[str] = field(default_factory=list)
     thresholds: dict[str, Any] = field(default_factory=dict)
     reply_limit_workdays: int = 0   # 0: the scoring profile's limit
+    filings: list[dict] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -172,11 +176,16 @@ def _agency(path: str, index: int, raw: Any) -> Agency:
     allow_private = raw.get("allow_private", False)
     if not isinstance(allow_private, bool):
         raise _fail(path, where, "field 'allow_private' must be true or false")
+    try:
+        filings = parse_filings(raw.get("filings"))
+    except FilingError as exc:
+        raise _fail(path, where, f"field 'filings': {exc}") from None
     reply_limit = _reply_limit(path, where, raw.get("reply_limit_workdays"))
     return Agency(id=agency_id, name=name.strip(), url=url, hosts=hosts, path_prefix=prefix,
                   level=level, annual_report_deadline=deadline,
                   columns={str(k): v for k, v in columns.items()}, allow_private=allow_private,
-                  key_pages=key_pages, thresholds=thresholds, reply_limit_workdays=reply_limit, **ints)
+                  key_pages=key_pages, thresholds=thresholds, reply_limit_workdays=reply_limit,
+                  filings=filings, **ints)
 
 
 def _reply_limit(path: str, where: str, value: Any) -> int:

@@ -67,6 +67,7 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.PrivateAddressGuard": 60,
     "crawler.middlewares.RetryAfterMiddleware": 540,
     "crawler.middlewares.ConditionalRequestMiddleware": 560,
+    "crawler.archive_mw.WarcArchiveMiddleware": 950,
 }
 ITEM_PIPELINES = {"crawler.pipelines.StorePipeline": 300}
 EXTENSIONS = {
@@ -86,3 +87,6 @@ GOVAUDIT_ALLOW_PRIVATE = False
 GOVAUDIT_RETRY_AFTER_MAX = 60
 GOVAUDIT_RETRY_BACKOFF = 1.0
 GOVAUDIT_CONDITIONAL = True
+# The WARC archive beside the store (<db>.warc/, crawler/archive_mw.py); --no-archive turns it off.
+GOVAUDIT_ARCHIVE = True
+GOVAUDIT_ARCHIVE_MAX_BYTES = 100 * 1024 * 1024

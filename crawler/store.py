@@ -21,7 +21,8 @@ Tables (all keyed by ``run_id`` so a database holds many rounds; browse them wit
 
 Later stages own their tables and register them here with :func:`register_table` (the store
 creates every registered table when it opens): ``findings`` and ``rule_status`` belong to
-``checks.registry``, ``scorecards`` to ``reports.scoring``.
+``checks.registry``, ``scorecards`` to ``reports.scoring``, the WARC archive's index
+``archive_records``, ``archive_payloads``, ``archive_files`` to ``crawler.archive``.
 
 政策解读 and 互动回应 facts (:mod:`crawler.interaction` writes them):
 

@@ -3,47 +3,26 @@ and the chart data. Pure data; :mod:`reports.render` and :mod:`reports.xlsx` tur
 
 from __future__ import annotations
 
-import colorsys
-import hashlib
 from dataclasses import dataclass, field
 
 from checks.registry import FAMILIES
 from checks.safety.common import unscanned_attachments
 from crawler import __version__
 from crawler.store import Store, loads
+from reports.charts import FAMILY_COLORS, family_bars, family_color, family_name, score_histogram
 from reports.diff import AgencyDiff, checked_runs, diff_agency, previous_run
 from reports.profiles import rule_title
+from reports.readable import SET_APART, beijing_time, readable
 from reports.scoring import Scorecard, agency_findings, ranked, score_run
 
-FAMILY_COLORS = {
-    "links": "#d9534f", "documents": "#f0ad4e", "freshness": "#5bc0de",
-    "identity": "#5cb85c", "disclosure": "#8e6cc1", "availability": "#555555",
-    "safety": "#a3001b",
-    "coverage": "#2c7fb8",
-}
+__all__ = ["FAMILY_COLORS", "AgencyReport", "ReportData", "build_report", "family_bars", "family_color",
+           "family_name", "score_histogram"]
 #: Families shown before all others (内容安全: each finding may be a single-veto accusation).
 FIRST_FAMILIES = ("safety",)
 
 
 #: Evidence keys whose texts are run-level caveats (e.g. the working-day calendar fell back to weekends).
 WARNING_KEYS = ("calendar_warnings", "warnings")
-
-
-MAX_CHART_AGENCIES = 60
-
-
-def family_name(family: str) -> str:
-    return FAMILIES.get(family, family or "其他")
-
-
-def family_color(family: str) -> str:
-    """The chart colour of a family: hand-picked, else a stable hue derived from its id, so a new
-    family folder never needs an edit here."""
-    if family in FAMILY_COLORS:
-        return FAMILY_COLORS[family]
-    hue = int(hashlib.sha1(family.encode("utf-8")).hexdigest()[:4], 16) % 360
-    red, green, blue = colorsys.hls_to_rgb(hue / 360, 0.5, 0.45)
-    return f"#{round(red * 255):02x}{round(green * 255):02x}{round(blue * 255):02x}"
 
 
 @dataclass
@@ -57,14 +36,22 @@ class AgencyReport:
     diff: AgencyDiff | None = None
     warnings: list[str] = field(default_factory=list)
     review_links: list[dict] = field(default_factory=list)
+    advisories: list = field(default_factory=list)
 
     @property
     def by_family(self) -> list[tuple[str, str, list[dict]]]:
-        """(family, 中文 name, findings) in FAMILIES order, unknown families last."""
-        order = list(FAMILIES) + sorted({f["family"] for f in self.findings} - set(FAMILIES))
+        """(family, 中文 name, findings) in FAMILIES order (safety first), unknown families last;
+        findings set apart (报备期内, outside the task window) are listed separately (:attr:`set_apart`)."""
+        listed = [f for f in self.findings if (f.get("status") or "") not in SET_APART]
+        order = list(FAMILIES) + sorted({f["family"] for f in listed} - set(FAMILIES))
         order.sort(key=lambda fam: fam not in FIRST_FAMILIES)
-        groups = [(fam, family_name(fam), [f for f in self.findings if f["family"] == fam]) for fam in order]
+        groups = [(fam, family_name(fam), [f for f in listed if f["family"] == fam]) for fam in order]
         return [g for g in groups if g[2]]
+
+    @property
+    def set_apart(self) -> list[dict]:
+        """Findings listed but not scored: inside an agency's 报备 window or outside the task window."""
+        return [f for f in self.findings if (f.get("status") or "") in SET_APART]
 
 
 @dataclass
@@ -89,7 +76,8 @@ class ReportData:
             ("评分方案", f"{profile['title']}（{profile['name']}，依据 {profile['follows']}）"),
             ("运行编号", str(run["id"])),
             ("运行状态", RUN_STATUS.get(run.get("status") or "", run.get("status") or "")),
-            ("开始时间", run.get("started_at") or ""), ("结束时间", run.get("finished_at") or ""),
+            ("开始时间（北京时间）", beijing_time(run.get("started_at"))),
+            ("结束时间（北京时间）", beijing_time(run.get("finished_at"))),
             ("抓取工具版本", run.get("tool_version") or ""), ("报告工具版本", __version__),
             ("合格线", f"{self.profile['pass_line']} / {self.profile['total']}"),
         ]
@@ -164,51 +152,23 @@ def build_report(store: Store, run_id: int, profile: dict) -> ReportData:
         row = rows[card.agency]
         before = previous_run(store, card.agency, run_id, checked)
         diff = diff_agency(store, card.agency, before, run_id, profile) if before else None
-        found = sorted(agency_findings(store, run_id, card.agency),
+        found = sorted(readable_findings(store, run_id, card.agency),
                        key=lambda f: f.get("family") not in FIRST_FAMILIES)  # safety first
         reports.append(AgencyReport(rank, card, row, found,
-                                    diff, agency_warnings(row), review_links(store, run_id, card.agency)))
+                                    diff, agency_warnings(row), review_links(store, run_id, card.agency),
+                                    advisories(store, run, row, profile)))
     return ReportData(run, profile, reports, run_warnings(store, run))
 
 
-def score_histogram(cards: list[Scorecard], pass_line: float) -> dict:
-    """Bars of the score distribution in 10-point bins (the last bin includes 100)."""
-    bins = [0] * 10
-    for card in cards:
-        bins[min(int(card.score // 10), 9)] += 1
-    peak = max(bins) or 1
-    width, height, left, bottom = 520, 200, 36, 170
-    bar = (width - left - 10) / 10
-    bars = []
-    for index, count in enumerate(bins):
-        h = (bottom - 20) * count / peak
-        upper = index * 10 + 9 if index < 9 else 100
-        bars.append({"x": round(left + index * bar + 2, 1), "y": round(bottom - h, 1),
-                     "w": round(bar - 4, 1), "h": round(h, 1), "count": count,
-                     "label": f"{index * 10}–{upper}", "failing": (index + 1) * 10 <= pass_line})
-    return {"width": width, "height": height + 10, "bottom": bottom, "left": left, "bars": bars}
+def readable_findings(store: Store, run_id: int, agency: str) -> list[dict]:
+    """An agency's findings with ids, archive references and their plain-Chinese fields."""
+    from reports.evidence import archive_refs, ensure_ids
+    rows = ensure_ids(agency_findings(store, run_id, agency))
+    return [readable(f, rule_title(f["rule"]), family_name(f.get("family") or ""),
+                     archive_refs(store, f)["archive"]) for f in rows]
 
 
-def family_bars(reports: list[AgencyReport]) -> dict:
-    """Stacked horizontal bars: problems by family per agency (the most affected first)."""
-    shown = sorted(reports, key=lambda r: (-r.card.findings, r.card.agency))[:MAX_CHART_AGENCIES]
-    peak = max((r.card.findings for r in shown), default=0) or 1
-    label_w, bar_w, row_h = 150, 360, 18
-    rows = []
-    for index, report in enumerate(shown):
-        x = label_w
-        segments = []
-        for family in FAMILIES:
-            count = report.card.families.get(family, 0)
-            if count:
-                w = bar_w * count / peak
-                segments.append({"x": round(x, 1), "w": round(max(w, 1), 1), "color": family_color(family),
-                                 "title": f"{family_name(family)}：{count}"})
-                x += w
-        rows.append({"y": 28 + index * row_h, "name": report.card.name, "total": report.card.findings,
-                     "end": round(x + 4, 1), "segments": segments})
-    legend = [{"x": 10 + i * 100, "color": family_color(f), "name": family_name(f)}
-              for i, f in enumerate(FAMILIES)]
-    return {"width": label_w + bar_w + 60, "height": 36 + len(rows) * row_h, "rows": rows, "legend": legend,
-            "omitted": max(len(reports) - len(shown), 0)}
-
+def advisories(store: Store, run: dict, agency: dict, profile: dict) -> list:
+    """预警 of one agency under the profile's ``warnings`` section (empty without one)."""
+    from reports.advisories import agency_advisories
+    return agency_advisories(store, run, agency, profile)

@@ -40,7 +40,8 @@ from crawler.safety.wording import WordingListError, parse_pairs
 PROFILE_DIR = Path(__file__).parent / "profiles"
 DEFAULT_PROFILE = "gov-website-2019"
 
-SOURCES = {"指标2019", "普查2015", "条例", "指引2017", "平台61号", "年报格式", "公文格式", "[D]"}
+SOURCES = {"指标2019", "普查2015", "条例", "指引2017", "平台61号", "年报格式", "公文格式", "[D]",
+           "测评实践"}
 COUNT_MODES = ("findings", "urls")
 
 DURATION_RE = re.compile(r"^[1-9][0-9]*[dwmy]$")
@@ -49,6 +50,9 @@ ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 TOP_KEYS = {"name", "title", "follows", "description", "pass_line", "total", "thresholds",
             "vetoes", "indicators"}
 VETO_KEYS = {"id", "title", "rule", "min", "fields", "exclude_fields", "count", "source"}
+WARNING_KEYS = {"id", "title", "rule", "min", "fields", "count", "metric", "at", "veto", "source"}
+#: Values a 预警 can measure (computed by reports/advisories.py, which checks it implements them all).
+WARNING_METRICS = ("probe_failure_share", "home_days_without_news", "oldest_unanswered_days")
 GROUP_KEYS = {"group", "points", "source", "items"}
 ITEM_KEYS = {"name", "points", "source", "deductions"}
 DEDUCTION_KEYS = {"rule", "each", "fields", "exclude_fields", "count", "max", "source"}
@@ -236,7 +240,7 @@ class _Validator:
 
     # --- structure ----------------------------------------------------------------------
     def profile(self, data: Any) -> None:
-        data = self.mapping(data, (), TOP_KEYS, TOP_KEYS - {"description"})
+        data = self.mapping(data, (), TOP_KEYS | {"warnings"}, TOP_KEYS - {"description"})
         for key in ("name", "title", "follows"):
             self.text(data[key], (key,))
         if not ID_RE.match(data["name"]):
@@ -246,6 +250,44 @@ class _Validator:
         self.thresholds(data["thresholds"], ("thresholds",))
         self.vetoes(data["vetoes"], ("vetoes",))
         self.indicators(data["indicators"], ("indicators",), data["total"])
+        if "warnings" in data:
+            self.warnings(data["warnings"], ("warnings",))
+
+    def warnings(self, value: Any, path: tuple) -> None:
+        """预警 thresholds (reports/advisories.py): a rule count (``rule``, ``min``) or a measured
+        value (``metric``, ``at``), each with an id, a title and its source."""
+        if not isinstance(value, list):
+            self.fail(path, "must be a list")
+        ids: set[str] = set()
+        for index, item in enumerate(value):
+            where = (*path, index)
+            item = self.mapping(item, where, WARNING_KEYS, {"id", "title", "source"})
+            self.text(item["id"], (*where, "id"))
+            if item["id"] in ids:
+                self.fail((*where, "id"), f"duplicate warning id {item['id']!r}")
+            ids.add(item["id"])
+            self.text(item["title"], (*where, "title"))
+            if ("rule" in item) == ("metric" in item):
+                self.fail(where, "needs either 'rule' with 'min' or 'metric' with 'at'")
+            if "rule" in item:
+                self.rule(item["rule"], (*where, "rule"))
+                if "min" not in item:
+                    self.fail(where, "missing key 'min'")
+                self.number(item["min"], (*where, "min"), positive=True, integer=True)
+                if "fields" in item:
+                    self.fields(item["fields"], (*where, "fields"))
+                if "count" in item:
+                    self.count(item["count"], (*where, "count"))
+            else:
+                if item["metric"] not in WARNING_METRICS:
+                    self.fail((*where, "metric"), f"unknown metric {item['metric']!r} "
+                                                  f"(one of: {', '.join(sorted(WARNING_METRICS))})")
+                if "at" not in item:
+                    self.fail(where, "missing key 'at'")
+                self.number(item["at"], (*where, "at"), positive=True)
+            if "veto" in item:
+                self.text(item["veto"], (*where, "veto"))
+            self.source(item, where)
 
     def thresholds(self, value: Any, path: tuple) -> None:
         options = declared_options()

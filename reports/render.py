@@ -40,21 +40,13 @@ from reports.model import (
     score_histogram,
 )
 from reports.profiles import load_profile, rule_title
+from reports.readable import EVIDENCE_LABELS, beijing_time
 from reports.scoring import Scorecard, ranked, rule_indicators
 from reports.xlsx import write_xlsx
 
 TEMPLATES = Path(__file__).parent / "templates"
 AGENCY_ID_RE = re.compile(r"^[A-Za-z0-9_-]+$")
-EVIDENCE_LABELS = {
-    "status": "HTTP状态", "error": "错误", "anchor": "链接文字", "tag": "标签",
-    "observed_at": "发现时间", "elapsed": "耗时(秒)", "final_url": "最终地址",
-    "redirects": "跳转链", "reason": "原因", "newest_date": "最新日期", "window": "更新时限",
-    "as_of": "监测时间点", "column_name": "栏目名称", "label": "标签文字", "value": "提取值",
-    "title": "标题", "soft404": "软404", "verdict": "判定", "method": "请求方法",
-    "page": "页面", "column": "栏目", "column_type": "栏目类型", "workdays": "工作日数",
-    "limit_workdays": "时限(工作日)", "deadline": "截止日期", "calendar_warnings": "日历提示",
-    "labels_found": "识别到的标签", "values": "提取值", "where": "值的位置", "items": "条目数",
-}
+SNAPSHOT_DIR = "evidence"
 EVIDENCE_LABELS.update(SAFETY_EVIDENCE_LABELS)
 FINDING_FIELDS = ("rule", "family", "url", "source", "field", "detail", "observed_at", "status")
 RUN_FIELDS = ("id", "as_of", "status", "started_at", "finished_at", "tool_version")
@@ -140,7 +132,7 @@ def environment() -> Environment:
                       trim_blocks=True, lstrip_blocks=True)
     env.globals.update(family_name=family_name, is_web_url=is_web_url, evidence_items=evidence_items,
                        rule_title=rule_title, families=FAMILIES, family_color=family_color,
-                       coverage_text=coverage_text)
+                       coverage_text=coverage_text, beijing_time=beijing_time)
     return env
 
 
@@ -163,6 +155,9 @@ def agency_document(data: ReportData, report: AgencyReport) -> dict:
         item = {k: f.get(k) for k in FINDING_FIELDS}
         item["rule_title"] = rule_title(f["rule"])
         item["evidence"] = loads(f.get("evidence"), {}) if f.get("evidence") else {}
+        for key in ("id", "problem_type", "observed_text", "evidence_lines", "scoring", "archive",
+                    "snapshot"):
+            item[key] = f.get(key)
         findings.append(item)
     return {
         "run": {k: data.run.get(k) for k in RUN_FIELDS},
@@ -171,6 +166,7 @@ def agency_document(data: ReportData, report: AgencyReport) -> dict:
         "rank": report.rank, "scorecard": report.card.to_dict(), "findings": findings,
         "diff": report.diff.to_dict() if report.diff else None, "warnings": data.warnings + report.warnings,
         "review_links": report.review_links,
+        "advisories": [a.to_dict() for a in report.advisories],
     }
 
 
@@ -197,6 +193,11 @@ def finding_rows(data: ReportData) -> list[dict]:
                 "URL": f.get("url") or "", "所在页面": f.get("source") or "", "字段": f.get("field") or "",
                 "问题": f.get("detail") or "", "证据": evidence_text(f.get("evidence")),
                 "发现时间": f.get("observed_at") or "", "状态": f.get("status") or "",
+                "问题编号": f.get("id") or "", "问题类型": f.get("problem_type") or rule_title(f["rule"]),
+                "问题描述": f.get("detail") or "", "问题页面": f.get("url") or "",
+                "监测时间": f.get("observed_text") or beijing_time(f.get("observed_at")),
+                "证据说明": "；".join(f.get("evidence_lines") or []), "快照": f.get("snapshot") or "",
+                "计分": f.get("scoring") or "",
             })
     return rows
 
@@ -232,6 +233,7 @@ def write_reports(store: Store, run_id: int, out_dir: str | Path, profile: dict 
     out.mkdir(parents=True, exist_ok=True)
     data = build_report(store, run_id, profile)
     written: dict[str, Path] = {}
+    written.update(write_snapshots(store, data, out))
     for report in data.agencies:
         page = safe_output_path(out, report.card.agency, ".html")
         page.write_text(render_agency(data, report), encoding="utf-8")
@@ -247,6 +249,29 @@ def write_reports(store: Store, run_id: int, out_dir: str | Path, profile: dict 
                         ("report.md", lambda p: p.write_text(render_markdown(data), encoding="utf-8"))):
         write(out / name)
         written[name] = out / name
+    return written
+
+
+def write_snapshots(store: Store, data: ReportData, out: Path) -> dict[str, Path]:
+    """``evidence/<finding id>.html`` for every finding whose page is archived; sets ``snapshot``
+    (the relative link the agency page and the XLSX use) on each such finding."""
+    from reports.evidence import snapshot_html
+
+    folder = out / SNAPSHOT_DIR
+    written: dict[str, Path] = {}
+    for report in data.agencies:
+        for finding in report.findings:
+            if not finding.get("archive") or not finding.get("id"):
+                continue
+            folder.mkdir(exist_ok=True)
+            path = folder / f"{finding['id']}.html"
+            try:
+                path.write_text(snapshot_html(store, finding, rule_title(finding["rule"])), encoding="utf-8")
+            except (OSError, ValueError) as exc:  # an unreadable record must not stop the report
+                finding["snapshot_error"] = str(exc)
+                continue
+            finding["snapshot"] = f"{SNAPSHOT_DIR}/{path.name}"
+            written[f"{SNAPSHOT_DIR}/{path.name}"] = path
     return written
 
 

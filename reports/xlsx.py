@@ -21,14 +21,17 @@ from checks.registry import FAMILIES
 if TYPE_CHECKING:
     from reports.model import ReportData
 
-FINDING_COLUMNS = [("单位", 16), ("指标", 14), ("规则", 22), ("问题", 40), ("URL", 48),
-                   ("所在页面", 40), ("证据", 50), ("发现时间", 22)]
+FINDING_COLUMNS = [("单位", 16), ("指标", 14), ("问题类型", 24), ("问题描述", 44), ("问题页面", 48),
+                   ("所在页面", 40), ("监测时间", 17), ("证据", 50), ("计分", 14), ("问题编号", 14)]
+ADVISORY_SHEET = "预警"
+ADVISORY_COLUMNS = [("单位", 24), ("预警", 36), ("情况", 50), ("对应单项否决", 18), ("依据", 10)]
 SUMMARY_SHEET = "汇总"
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="305496")
 SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
 MAX_CELL = 32767
-WRAPPED = {"问题", "证据", "单项否决"}  # long text wraps; others stay one line (and writing stays fast)
+WRAPPED = {"问题", "问题描述", "证据", "单项否决", "情况"}  # long text wraps; the rest stays one line
+LINK_FONT = Font(color="0563C1", underline="single")
 WRAP = Alignment(vertical="top", wrap_text=True)
 
 
@@ -99,6 +102,33 @@ def write_xlsx(data: ReportData, finding_rows: list[dict], path: Path) -> None:
         sheet = workbook.create_sheet(names[report.card.agency])
         rows = [row for row in finding_rows if row["单位ID"] == report.card.agency]
         _write_table(sheet, FINDING_COLUMNS, [
-            [row["单位"], row["指标"], f"{row['规则名称']}（{row['规则']}）", row["问题"], row["URL"],
-             row["所在页面"], row["证据"], row["发现时间"]] for row in rows])
+            [row["单位"], row["指标"], row["问题类型"], row["问题描述"], row["问题页面"], row["所在页面"],
+             row["监测时间"], evidence_cell(row), row["计分"], row["问题编号"]] for row in rows])
+        add_links(sheet, rows)
+    advisories = [(r.card.name, a) for r in data.agencies for a in r.advisories if a.raised]
+    if advisories:
+        _write_table(workbook.create_sheet(ADVISORY_SHEET, 1), ADVISORY_COLUMNS, [
+            [name, a.title, a.text, a.veto, a.source] for name, a in advisories])
     workbook.save(path)
+
+
+def evidence_cell(row: dict) -> str:
+    """The 证据 cell: the plain-Chinese evidence lines, one per line, and the snapshot's file."""
+    lines = [line for line in (row.get("证据说明") or "").split("；") if line]
+    if row.get("快照"):
+        lines.append(f"页面快照：{row['快照']}")
+    return "\n".join(lines) or row.get("证据") or ""
+
+
+def add_links(sheet, rows: list[dict]) -> None:
+    """问题页面 and 所在页面 link to the page (http(s) only); 证据 links to the snapshot file."""
+    for number, row in enumerate(rows, start=2):
+        for column, key in ((5, "问题页面"), (6, "所在页面")):
+            url = row.get(key) or ""
+            if url.lower().startswith(("http://", "https://")) and len(url) < 2000:
+                cell = sheet.cell(row=number, column=column)
+                cell.hyperlink = url
+                cell.font = LINK_FONT
+        if row.get("快照"):
+            cell = sheet.cell(row=number, column=8)
+            cell.hyperlink = row["快照"]

@@ -125,6 +125,7 @@ def crawls(tmp_path_factory):
         store = Store(db, create=False)
         status_after_kill = effective_status(store.run())
         store.close()
+        archive_after_kill = indexed_records(db)
 
         resumed = cli("crawl", "--resume", "--db", str(db), "--workers", "1", "--quiet")
         store = Store(db, create=False)
@@ -132,9 +133,36 @@ def crawls(tmp_path_factory):
         agencies_after = {r["id"]: (r["status"], r["error"]) for r in
                           store.query("select id, status, error from agencies")}
         store.close()
+        archive_after_resume = whole_files(db)
     return {"ref": ref, "db": db, "integrity": integrity, "status_after_kill": status_after_kill,
             "killed_at": killed_at, "resumed": resumed, "final_status": final_status,
-            "agencies": agencies_after, "total": len(outcomes(ref))}
+            "agencies": agencies_after, "total": len(outcomes(ref)),
+            "archive_after_kill": archive_after_kill, "archive_after_resume": archive_after_resume}
+
+
+def indexed_records(db: Path) -> list[tuple[str, str]]:
+    """(indexed URI, URI of the record at its offset) for every archive_records row, read with warcio."""
+    from warcio.archiveiterator import ArchiveIterator
+    conn = sqlite3.connect(db)
+    rows = conn.execute("select uri, file, offset from archive_records").fetchall()
+    conn.close()
+    result = []
+    for uri, name, offset in rows:
+        with open(f"{db}.warc/{name}", "rb") as handle:
+            handle.seek(offset)
+            record = next(iter(ArchiveIterator(handle)))
+            result.append((uri, record.rec_headers.get_header("WARC-Target-URI")))
+    return result
+
+
+def whole_files(db: Path) -> dict[str, int]:
+    """Records per archive file, iterating each file from start to end with warcio (raises if torn)."""
+    from warcio.archiveiterator import ArchiveIterator
+    counts = {}
+    for path in sorted(Path(f"{db}.warc").glob("*.warc.gz")):
+        with path.open("rb") as handle:
+            counts[path.name] = sum(1 for _ in ArchiveIterator(handle))
+    return counts
 
 
 def _state(pid: int) -> str:
@@ -177,3 +205,10 @@ def test_resumed_findings_equal_uninterrupted(crawls):
 def test_failing_agency_does_not_abort_others(crawls):
     assert crawls["agencies"]["dead"] == ("unreachable", "refused")
     assert crawls["agencies"]["site"] == ("ok", "")
+
+
+def test_archive_readable_after_kill_and_whole_after_resume(crawls):
+    indexed = crawls["archive_after_kill"]
+    assert indexed and all(uri == found for uri, found in indexed)
+    files = crawls["archive_after_resume"]
+    assert len(files) >= 2 and all(count > 1 for count in files.values())

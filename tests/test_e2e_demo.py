@@ -206,3 +206,131 @@ def test_interaction_facts_lists_and_the_veto(audit):
     card = json.loads((audit["tmp"] / "out1" / "zfb.json").read_text(encoding="utf-8"))
     text = json.dumps(card, ensure_ascii=False)
     assert "不合格" in text and "reply-unanswered-3m" in text and "2026-06-01" in text
+
+
+# --- evidence: the WARC archive behind every finding, snapshots, readable reports -------------
+
+def open_reference(db: Path, ref: dict):
+    """The record a finding's reference points at, read with plain warcio (no project code)."""
+    from warcio.archiveiterator import ArchiveIterator
+    with open(db.parent / ref["file"], "rb") as handle:
+        handle.seek(ref["offset"])
+        record = next(iter(ArchiveIterator(handle)))
+        return record.rec_type, record.rec_headers.get_header("WARC-Target-URI"), record.http_headers
+
+
+@pytest.mark.parametrize("run", [1, 2, 3])
+def test_every_finding_has_an_id_and_an_archive_reference_warcio_opens(audit, run):
+    rows = findings(audit["db"], run)
+    assert rows and len({r["id"] for r in rows}) == len(rows)
+    for row in rows:
+        assert row["id"].startswith(f"{run}-")
+        ev = row["evidence"]
+        pages = {row["source"] or row["url"], ev.get("seen_on"), ev.get("page")}
+        kind, uri, http = open_reference(audit["db"], row["archive"])
+        assert kind in ("response", "revisit") and uri in pages, (row["rule"], uri, pages)
+        if row["rule"] in LINK_RULES:
+            if ev.get("status"):          # the server answered: its status line is archived
+                kind, uri, http = open_reference(audit["db"], row["target_archive"])
+                first_hop = http.get_statuscode()
+                assert uri == row["url"]
+                assert (first_hop.startswith("3") if ev["redirects"] else first_hop == str(ev["status"])
+                        ) or first_hop == "304"   # a re-crawl's conditional answer: unchanged since
+            else:                         # refused / timed out: no answer to archive
+                assert row["target_archive"] is None
+
+
+def test_finding_ids_are_stable_across_checks_and_runs(audit):
+    before = {(r["rule"], r["url"], r["field"]): r["id"] for r in findings(audit["db"], 1)}
+    cli("check", "--db", str(audit["db"]), "--run", "1")
+    after = {(r["rule"], r["url"], r["field"]): r["id"] for r in findings(audit["db"], 1)}
+    assert before == after
+    second = {(r["rule"], r["url"], r["field"]): r["id"] for r in findings(audit["db"], 2)}
+    shared = before.keys() & second.keys()
+    assert shared and all(before[k].split("-", 1)[1] == second[k].split("-", 1)[1] for k in shared)
+
+
+def snapshot(audit, finding: dict, *extra: str):
+    from lxml import html
+    out = audit["tmp"] / "evidence"
+    result = cli("evidence", "--db", str(audit["db"]), finding["id"], "--out", str(out), *extra)
+    assert "快照" in result.stdout
+    doc = html.fromstring((out / f"{finding['id']}.html").read_text(encoding="utf-8"))
+    header = doc.get_element_by_id("govaudit-header").text_content()
+    assert finding["url"] in header and "监测时间" in header and "所在页面状态HTTP 200" in header
+    assert finding["detail"] in header and not doc.xpath("//script")
+    return doc, result
+
+
+def test_evidence_highlights_the_broken_link(audit):
+    from urllib.parse import urljoin
+    link = next(f for f in findings(audit["db"], 1)
+                if f["rule"] == "link-broken" and f["evidence"]["tag"] == "a" and f["evidence"]["anchor"])
+    doc, _ = snapshot(audit, link)
+    marked = doc.find_class("govaudit-mark")
+    assert marked and all(urljoin(link["source"], m.get("href")) == link["url"] for m in marked)
+    assert link["evidence"]["anchor"] in marked[0].text_content()
+    assert marked[0].get("id") == "govaudit-target"
+
+
+def test_evidence_marks_the_missing_field_and_the_stale_columns_newest_item(audit):
+    rows = findings(audit["db"], 1)
+    missing = next(f for f in rows if f["rule"] == "doc-number-missing")
+    doc, _ = snapshot(audit, missing)
+    box = doc.find_class("govaudit-missing")
+    assert len(box) == 1 and "文号" in box[0].text_content()
+    assert doc.xpath("//table//div[@id='govaudit-target']")   # inside the page's metadata table
+    stale = next(f for f in rows if f["rule"] == "column-stale")
+    doc, _ = snapshot(audit, stale)
+    marked = doc.find_class("govaudit-mark")
+    assert len(marked) == 1 and stale["evidence"]["newest_item"]["title"] in marked[0].text_content()
+
+
+def test_evidence_of_a_re_crawled_304_page_shows_the_archived_body(audit):
+    stale = next(f for f in findings(audit["db"], 2) if f["rule"] == "column-stale")
+    doc, _ = snapshot(audit, stale)
+    assert stale["evidence"]["newest_item"]["title"] in doc.find_class("govaudit-mark")[0].text_content()
+
+
+def test_evidence_screenshot_or_a_clear_note(audit):
+    import shutil
+    link = next(f for f in findings(audit["db"], 1) if f["rule"] == "home-link-broken")
+    _, result = snapshot(audit, link, "--screenshot")
+    png = audit["tmp"] / "evidence" / f"{link['id']}.png"
+    if shutil.which("chromium") or Path("/usr/bin/chromium").exists():
+        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    else:
+        assert "未找到 Chromium" in result.stderr
+
+
+def test_bad_finding_id_is_a_one_line_error(audit):
+    bad = cli("evidence", "--db", str(audit["db"]), "1-0000000000", check=False)
+    assert bad.returncode == 2 and bad.stderr.startswith("error: FINDING_ID: no finding")
+
+
+def test_agency_report_and_xlsx_rows_are_readable(audit):
+    import re
+
+    import openpyxl
+    from lxml import html
+    out = audit["tmp"] / "out1"
+    doc = html.fromstring((out / "jyj.html").read_text(encoding="utf-8"))
+    table = doc.xpath("//table[@class='findings']")[0]
+    assert [th.text_content() for th in table.xpath(".//th")] == [
+        "问题类型", "问题描述", "问题页面", "所在页面", "监测时间", "证据"]
+    rows = doc.xpath("//tr[@class='finding']")
+    times = [r.xpath("td[@class='time']")[0].text_content().strip() for r in rows]
+    assert times and all(re.fullmatch(r"20\d\d-\d\d-\d\d \d\d:\d\d", t) for t in times)
+    snapshots = doc.xpath("//a[@class='snapshot']/@href")
+    assert len(snapshots) == len(rows) and all((out / s).is_file() for s in snapshots)
+    text = doc.text_content()
+    assert "服务器返回：HTTP 404（页面不存在）" in text and "链接文字：「" in text
+    assert '"error_class"' not in text
+    book = openpyxl.load_workbook(out / "问题清单.xlsx")
+    sheet = book["示例市教育局"]
+    header = [c.value for c in sheet[1]]
+    assert header[2:8] == ["问题类型", "问题描述", "问题页面", "所在页面", "监测时间", "证据"]
+    body = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert all(re.fullmatch(r"20\d\d-\d\d-\d\d \d\d:\d\d", r[6]) for r in body)
+    assert all("页面快照：evidence/" in r[7] for r in body)
+    assert sheet.cell(row=2, column=8).hyperlink.target.startswith("evidence/")

@@ -16,7 +16,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("crawler", "checks", "reports", "commands")
-FACTS = {"crawler", "crawler.store", "crawler.agencies", "crawler.urls", "crawler.vocabulary", "crawler.lock"}
+FACTS = {"crawler", "crawler.store", "crawler.agencies", "crawler.urls", "crawler.vocabulary", "crawler.lock",
+         "crawler.timewindows"}
 LAYERS = ["crawl facts", "page understanding", "crawling", "checks", "reports", "cli"]
 
 

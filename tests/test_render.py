@@ -145,8 +145,9 @@ def test_xlsx_one_row_per_finding(report):
     for row in summary.iter_rows(min_row=2, max_row=4, values_only=True):
         per_agency[row[1]] = row[headers.index("问题合计")]
         per_sheet = book[row[headers.index("工作表")]]
-        assert [c.value for c in per_sheet[1]] == ["单位", "指标", "规则", "问题", "URL", "所在页面", "证据",
-                                                   "发现时间"]
+        assert [c.value for c in per_sheet[1]] == ["单位", "指标", "问题类型", "问题描述", "问题页面",
+                                                   "所在页面",
+                                                   "监测时间", "证据", "计分", "问题编号"]
         assert per_sheet.freeze_panes == "A2"
         body = list(per_sheet.iter_rows(min_row=2, values_only=True))
         expected = [f for f in findings if f["agency"] == row[1]]
