@@ -297,3 +297,8 @@ def compare(truth: dict, facts: dict) -> list[tuple[str, object, object]]:
     if "encoding" in truth:
         rows.append(("encoding", truth["encoding"], facts.get("encoding")))
     return rows
+
+
+from tests.corpus.truth_b import PAGES_B  # noqa: E402  (corpus-b pages; truth_b imports nothing from here)
+
+PAGES.update(PAGES_B)
