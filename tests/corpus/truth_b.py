@@ -230,4 +230,42 @@ PAGES_B: dict[str, dict] = {
         footer=NO_FOOTER,  # not in the excerpt
         # the date is bare, after 来源：云南日报 and a run of &nbsp; on the same line
         fields={"pub_date": ("2016-08-11 08:13:00", "2016-08-11")}, how={"pub_date": "byline"}, block=False),
+    "doc_jinan_hanweb_hidden_second_source.html": dict(
+        url="http://www.jinan.gov.cn/art/2024/6/19/art_1861_4982441.html", kind="document",
+        title="全市城市更新和乡村振兴现场推进会到高新区历下区考察 重点关注 济南政府网_济南市人民政府门户网站",
+        meta={"SiteName": "济南政府网_济南市人民政府门户网站", "SiteDomain": "www.jinan.gov.cn",
+              "SiteIDCode": "3701000001", "ColumnName": "重点关注", "ColumnType": "重点关注",
+              "ArticleTitle": "全市城市更新和乡村振兴现场推进会到高新区历下区考察",
+              "PubDate": "2024-06-19 07:27",  # written name="pubdate"
+              "Author": "吴晓璐",
+              "Description": "全市城市更新和乡村振兴现场推进会于6月15日至18日举行。6月18日，市委书记刘强，市委副书记、"
+                             "市长于海田，市政协主席雷杰，市委副书记杨峰一行到济南高新区、历下区考察城市更新项目"
+                             "进展情况。",
+              "Keywords": "刘强 于海田", "ContentSource": "济南日报",
+              "Url": "http://www.jinan.gov.cn/art/2024/6/19/art_1861_4982441.html"},
+        footer=NO_FOOTER,  # the footer is an <iframe>
+        # a second 信息来源 (济南市政府门户网站) sits in a display:none <div> after the shown one;
+        # Maketime (06-20) is no date of the page
+        fields={"issuer": ("济南日报", None), "pub_date": ("2024-06-19 07:27", "2024-06-19")},
+        how={"pub_date": "label"}, block=False,
+        # the 相关阅读 box (five links with MM-DD dates) on an article page is no list
+        items={"count": 0}),
+    "doc_gd_gov_nfcms_footer_in_js_string.html": dict(
+        url="http://www.gd.gov.cn/gdywdt/zwzt/xxgcesd/ywbd/content/post_4100825.html", kind="document",
+        # &nbsp;&nbsp; in the <title>: a browser keeps the two U+00A0
+        title="黄坤明会见香港传媒高层人士大湾区参访团\u00a0\u00a0广东省人民政府门户网站",
+        meta={"Keywords": "广东省人民政府门户网站,广东省省长,政府,GOV,我有话对省长说,广东要闻,政务服务,在线访谈,广东,"
+                          "政策,政策解读,公报,文件,常务会,政府权责清单,文件解读,督查,新闻发布会,走进广东,数据开放,民生,"
+                          "一带一路与广东,政府工作报告,权责清单,重点领域,公示公告",
+              "Description": "广东省人民政府门户网站由广东省人民政府办公厅主办，南方新闻网、数字广东网络建设有限公司承办。",
+              "SiteName": "广东省人民政府门户网站", "SiteDomain": "www.gd.gov.cn", "SiteIDCode": "4400000131",
+              "ColumnName": "要闻报道", "ColumnDescription": "集纳省级层面学习贯彻党的二十大精神的最新报道。",
+              "ColumnKeywords": "学习贯彻；党的二十大", "ColumnType": "其他",
+              "ArticleTitle": "黄坤明会见香港传媒高层人士大湾区参访团", "PubDate": "2023-02-25 08:51",
+              "ContentSource": "南方日报网络版"},
+        # the whole footer (主办, 粤ICP备05070829号, 粤公网安备 44010402001160号, 网站标识码4400000131) is a
+        # JavaScript string written into #footerAnchor by a script: not on the page as saved
+        footer=NO_FOOTER,
+        # 「时间  :  2023-02-25 08:51:32」: the generic label with spaces around the colon
+        fields={"pub_date": ("2023-02-25 08:51:32", "2023-02-25")}, how={"pub_date": "label"}, block=False),
 }
