@@ -10,6 +10,17 @@ from __future__ import annotations
 
 NO_FOOTER = {"site_id": None, "icp": None, "psb": None, "sponsor": None}
 
+TITLE_SUIBIN = (
+    '<h1 style="margin: 0pt 0pt 10.5pt; font-size: 24pt; text-indent: 0pt; padding: 0pt; backgr'
+    'ound-image: initial; background-position: initial; background-size: initial; background-re'
+    'peat: initial; background-attachment: initial; background-origin: initial; background-clip'
+    ': initial;"><b><span style="font-family: 微软雅黑; letter-spacing: 0.4pt; font-size: 16.5pt; b'
+    'ackground-image: initial; background-position: initial; background-size: initial; backgrou'
+    'nd-repeat: initial; background-attachment: initial; background-origin: initial; background'
+    '-clip: initial;">县人大常委会召开人大代表约见国家机关负责人会议</span></b><b><span style="font-family: 微软雅黑; lett'
+    'er-spacing: 0.4pt; font-size: 16.5pt;"><o:p></o:p></span></b></h1>-绥滨县人民政府'
+)
+
 PAGES_B: dict[str, dict] = {
     "doc_sc_gov_suggestion_reply_ucap.html": dict(
         url="http://www.sc.gov.cn/10462/11689/11698/11704/2025/6/3/071bf8764a6c4ac791d78c1c0acab3c5.shtml",
@@ -268,4 +279,29 @@ PAGES_B: dict[str, dict] = {
         footer=NO_FOOTER,
         # 「时间  :  2023-02-25 08:51:32」: the generic label with spaces around the colon
         fields={"pub_date": ("2023-02-25 08:51:32", "2023-02-25")}, how={"pub_date": "label"}, block=False),
+    "doc_hebei_whly_zcms_no_meta_tags.html": dict(
+        url="https://whly.hebei.gov.cn/zdzt/zwzt/jgdjzl/dflzjs/568454.shtml", kind="document",
+        title="青春心向党 启航新征程——河北青年优秀美术作品展启幕 _ 河北省文化和旅游厅",
+        meta={},  # no 指引2017 tag at all (a true negative)
+        # 网站标识码 with a half-width colon; a space inside the ICP link text; no 主办 (Copyright line only)
+        footer={"site_id": "1300000032", "icp": "冀ICP备11012692号-54", "psb": "冀公网安备 13010802000861号",
+                "sponsor": None},
+        # a bare date (&#32; and a U+3000 before 来源); the PublishDate=2023-04-07 inside an HTML comment
+        # after </html> is not on the page
+        fields={"pub_date": ("2022-05-07 00:00", "2022-05-07")}, how={"pub_date": "byline"}, block=False),
+    "doc_suibin_county_markup_in_title.html": dict(
+        url="https://www.suibin.gov.cn/suibinxianrenminzhengfu/65feb7f01c5041ceaa97d1a52f015609/202407/article.shtml",
+        kind="document",
+        # the <title> holds escaped-looking markup: a browser shows it as text, so does the truth
+        title=TITLE_SUIBIN,
+        meta={"SiteName": "绥滨县人民政府", "SiteDomain": "https://www.suibin.gov.cn/", "SiteIDCode": "2304220006",
+              "ColumnName": "绥滨新闻", "ColumnDescription": "绥滨新闻", "ColumnKeywords": "绥滨新闻",
+              "ColumnType": "绥滨新闻", "ArticleTitle": "县人大常委会召开人大代表约见国家机关负责人会议",
+              "PubDate": "2024-07-05 14:01:14", "ContentSource": "", "Keywords": "", "Description": ""},
+        # 「备案许可证号：黑ICP备…」; 主办 followed by a run of spaces and 承办
+        footer={"site_id": "2304220006", "icp": "黑ICP备09010409号", "psb": "黑公网安备 23042202000005号",
+                "sponsor": "绥滨县人民政府"},
+        # 信息来源 labelled but empty (the next line is 发布日期); PubDate is the generation time
+        fields={"issuer": ("", None), "pub_date": ("2024-07-05 13:57", "2024-07-05")},
+        how={"pub_date": "label"}, block=False),
 }
