@@ -304,4 +304,47 @@ PAGES_B: dict[str, dict] = {
         # 信息来源 labelled but empty (the next line is 发布日期); PubDate is the generation time
         fields={"issuer": ("", None), "pub_date": ("2024-07-05 13:57", "2024-07-05")},
         how={"pub_date": "label"}, block=False),
+    "doc_zj_jyt_hanweb_xxgk_block_halfwidth_colon.html": dict(
+        url="http://jyt.zj.gov.cn/art/2024/10/21/art_1543973_58942886.html", kind="document",
+        title="全省教育系统师德师风建设专题培训班举办",
+        meta={"SiteName": "浙江省教育厅", "SiteDomain": "jyt.zj.gov.cn", "SiteIDCode": "3300000022",
+              "Image": "/picture/0/s2410211246029748335.jpg", "ColumnName": "图文报道", "ColumnType": "信息公开",
+              "ArticleTitle": "全省教育系统师德师风建设专题培训班举办", "PubDate": "2024-10-21 12:51",
+              "Author": "", "Description": "", "Keywords": "",  # written author/description/keywords
+              "ContentSource": "新闻办",
+              "Url": "http://jyt.zj.gov.cn/art/2024/10/21/art_1543973_58942886.html"},  # written name="url"
+        footer=NO_FOOTER,  # footer script
+        # a 信息公开 block of label and value in one cell each, half-width colons (「索引号: …」);
+        # 文件编号 labelled but empty; 生成日期 the only written date; Maketime ends in _194
+        fields={"index_no": ("002482082/2024-00332", None), "doc_number": ("", None), "issuer": ("省教育厅", None),
+                "written_date": ("2024-10-21", "2024-10-21"), "pub_date": ("2024-10-21", "2024-10-21")},
+        how={"index_no": "label", "written_date": "label", "pub_date": "label"}, block=True),
+    "doc_langfang_powereasy_duplicate_meta.html": dict(
+        url="http://www.lf.gov.cn/Item/91525.aspx", kind="document",
+        title="我市开展“孝暖廊坊 爱在重阳”主题文化活动 - 廊坊市人民政府",
+        # keywords and description twice (column words first, the site blurb second): the first wins;
+        # name="SiteDomain"content=… without a space
+        meta={"Keywords": "本市动态", "Description": "本市动态", "SiteName": "廊坊市人民政府",
+              "SiteDomain": "http://www.lf.gov.cn", "SiteIDCode": "1310000035", "ColumnName": "本市动态",
+              "ArticleTitle": "我市开展“孝暖廊坊 爱在重阳”主题文化活动", "PubDate": "2019-10-08 08:48",
+              "ContentSource": "《廊坊日报》"},
+        footer=NO_FOOTER,  # not in the excerpt
+        # a bare date before 来源/作者; the 上一篇/下一篇 links with [ 10-08 ] are no list
+        fields={"pub_date": ("2019年10月08日", "2019-10-08")}, how={"pub_date": "byline"}, block=False,
+        items={"count": 0}),
+    "doc_anxi_trs_avalon_county_empty_source.html": dict(
+        url="http://www.fjax.gov.cn/zwgk/zdgkxx/ly/ggfw/202303/t20230328_0.htm", kind="document",
+        title="“海丝茶源·飘香安溪” 入选“驾游中国”精品路线_公共服务_旅游_安溪县人民政府",
+        meta={"SiteName": "泉州市安溪县人民政府门户网站", "SiteDomain": "www.fjax.gov.cn", "SiteIDCode": "3505240010",
+              "Keywords": "泉州安溪,安溪县人民政府,安溪政府,安溪县政府,福建安溪,安溪政务,安溪县政府网站",
+              "Description": "安溪县，古称清溪，位于福建省东南沿海，厦、漳、泉闽南金三角西北部，隶属泉州市。县域范围东经"
+                             "117°36′－118°17′，北纬24°50′－25°26′，东接南安市，西连华安县，南毗同安区，北邻永春县，"
+                             "西南与长泰区接壤，西北与漳平市交界。",
+              "ColumnName": "公共服务", "ColumnDescription": "公共服务主要用于公共服务，等信息的发布",
+              "ColumnKeywords": "安溪县,安溪县人民政府,泉州市安溪县人民政府,公共服务,", "ColumnType": "公共服务",
+              "ArticleTitle": "“海丝茶源·飘香安溪” 入选“驾游中国”精品路线", "PubDate": "2023-03-28",
+              "ContentSource": "石狮市人民政府"},
+        footer=NO_FOOTER,  # not in the excerpt
+        # the 来源 span is empty; the ContentSource meta names another county (石狮市人民政府)
+        fields={"pub_date": ("2023-03-28 13:15", "2023-03-28")}, how={"pub_date": "label"}, block=False),
 }
