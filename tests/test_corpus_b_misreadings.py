@@ -4,7 +4,10 @@
   ``粤公网安备号<a>44030402003007</a>``), and text nodes that meet at an inline tag with no white
   space between them shown run together, as a browser shows them (white space, or a block
   boundary, still gives one space);
-* the publication-date label written with its words swapped, 「时间发布：」 (辽阳市人民政府, Epoint).
+* the publication-date label written with its words swapped, 「时间发布：」 (辽阳市人民政府, Epoint);
+* a bare date right after a label of its own in the segment before
+  (``<dt>结束时间：</dt><dd>2024-05-10</dd>``, 首都之窗 event pages) is that label's, not a byline
+  date — an empty byline label (``作者：``) still is no label of the date (www.kepu.gov.cn).
 """
 
 import pytest
@@ -44,3 +47,20 @@ def test_swapped_publication_date_label():
             '<span id="laiyuan">信息来源：辽阳日报</span></div>')
     got = extract_fields(TextStream.from_html(html), {"pubdate": "2023-06-12 09:51"})["fields"]["pub_date"]
     assert (got["value"], got["date"], got["how"]) == ("2023-06-12 09:51", "2023-06-12", "label")
+
+
+@pytest.mark.parametrize("html,expected", [
+    # www.beijing.gov.cn 城市活动: the event's dates next to 来源 are no publication date
+    ('<div class="activity_info"><dl><dt>区域：</dt><dd>大兴区</dd></dl>'
+     '<dl><dt>开始时间：</dt><dd>2024-05-08</dd></dl><dl><dt>结束时间：</dt><dd>2024-05-10</dd></dl>'
+     '<dl><dt>来源：</dt><dd>北京市商务局</dd></dl></div>',
+     ("2024-03-01 16:39", "meta")),
+    ("<p><span>截止时间：</span><span>2024-06-30</span><span>来源：某某局</span></p>",
+     ("2024-03-01 16:39", "meta")),
+    # www.kepu.gov.cn: an empty 作者： before the date is no label of it
+    ("<ul><li>来源：新华社</li><li>作者：</li><li>2023-12-01 14:43</li></ul>",
+     ("2023-12-01 14:43", "byline")),
+])
+def test_a_date_after_a_label_of_its_own_is_no_byline_date(html, expected):
+    got = extract_fields(TextStream.from_html(html), {"pubdate": "2024-03-01 16:39"})["fields"]["pub_date"]
+    assert (got["value"], got["how"]) == expected

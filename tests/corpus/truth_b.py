@@ -347,4 +347,18 @@ PAGES_B: dict[str, dict] = {
         footer=NO_FOOTER,  # not in the excerpt
         # the 来源 span is empty; the ContentSource meta names another county (石狮市人民政府)
         fields={"pub_date": ("2023-03-28 13:15", "2023-03-28")}, how={"pub_date": "label"}, block=False),
+    "doc_beijing_gov_event_start_date_not_pubdate.html": dict(
+        url="https://www.beijing.gov.cn/so/zcdh/cshd/202403/article.html", kind="document",
+        title="第八届VBEF未来医疗生态展会_城市活动_首都之窗_北京市人民政府门户网站",
+        meta={"Keywords": "展会;医疗;医疗健康产业;创新品牌;健康领域;交流平台;交通信息;科研学术;医疗企业;医疗行业",
+              "Description": "本展会聚焦产业链合作价值，通过行业垂直论坛、最具公信力榜单、创新品牌展区，助力医疗行业领袖"
+                             "先锋畅谈创新发展生态合作一体的医疗健康领域重要国际创新交流平台。",
+              "SiteName": "首都之窗_北京市人民政府门户网站", "SiteDomain": "www.beijing.gov.cn", "SiteIDCode": "1100000088",
+              "ColumnName": "城市活动", "ColumnType": "城市活动", "ArticleTitle": "第八届VBEF未来医疗生态展会",
+              "PubDate": "2024-03-01 16:39", "ContentSource": "北京市商务局"},
+        footer=NO_FOOTER,  # public_foot_response_2020.js
+        # an event box of <dt>label：</dt><dd>value</dd>: 开始时间 2024-05-08 and 结束时间 2024-05-10 are the
+        # event's dates, not the page's; with no visible publication date the PubDate meta is it
+        # (the old reader took 结束时间's date, next to 来源, as the byline date)
+        fields={"pub_date": ("2024-03-01 16:39", "2024-03-01")}, how={"pub_date": "meta"}, block=False),
 }
