@@ -361,4 +361,17 @@ PAGES_B: dict[str, dict] = {
         # event's dates, not the page's; with no visible publication date the PubDate meta is it
         # (the old reader took 结束时间's date, next to 来源, as the byline date)
         fields={"pub_date": ("2024-03-01 16:39", "2024-03-01")}, how={"pub_date": "meta"}, block=False),
+    "doc_bj_whlyj_trs_psb_no_hao.html": dict(
+        url="http://whlyj.beijing.gov.cn/zwgk/xwzx/hycz/201901/t20190110_1735605.html", kind="document",
+        title="北京市文化和旅游局_行业传真_昌平区举办迎新春书法作品展",
+        meta={"SiteName": "北京市文化和旅游局", "SiteDomain": "whlyj.beijing.gov.cn", "SiteIDCode": "1100000211",
+              "ColumnName": "行业传真", "ColumnDescription": "各区文化和旅游局、图书馆、文化馆工作，北京市文化和旅游行业信息",
+              "ColumnKeywords": "北京市各区;文化和旅游;行业信息", "ColumnType": "工作动态",
+              "ArticleTitle": "昌平区举办迎新春书法作品展", "PubDate": "2019-01-10", "ContentSource": "昌平区文化委",
+              "Url": "http://whlyj.beijing.gov.cn/zwgk/xwzx/hycz/201901/t20190110_1735605.html"},
+        # 「京公网安备11010502037696 」: no 号 after the number; each id in its own <span>
+        footer={"site_id": "1100000211", "icp": "京ICP备19055663号-1", "psb": "京公网安备11010502037696",
+                "sponsor": "北京市文化和旅游局"},
+        # 来源 only inside document.write; 发布日期 with a trailing space
+        fields={"pub_date": ("2019-01-10", "2019-01-10")}, how={"pub_date": "label"}, block=False),
 }
