@@ -374,4 +374,17 @@ PAGES_B: dict[str, dict] = {
                 "sponsor": "北京市文化和旅游局"},
         # 来源 only inside document.write; 发布日期 with a trailing space
         fields={"pub_date": ("2019-01-10", "2019-01-10")}, how={"pub_date": "label"}, block=False),
+    "doc_bj_fgw_trs_emsp_after_date.html": dict(
+        url="https://fgw.beijing.gov.cn/fzggzl/zyhz/gzdt/yq/xggz/202407/t20240723_3757271.htm", kind="document",
+        title="【组团式帮扶】北京教育专家团赴青海玉树开展“组团式”教育援助行动-相关工作-北京市发展和改革委员会",
+        meta={"SiteName": "北京市发展和改革委员会", "SiteDomain": "fgw.beijing.gov.cn", "SiteIDCode": "1100000011",
+              "ColumnName": "相关工作", "ColumnType": "发展改革专栏",
+              "ArticleTitle": "【组团式帮扶】北京教育专家团赴青海玉树开展“组团式”教育援助行动",
+              "PubDate": "2024-07-22 18:57", "ContentSource": "北京市发展和改革委员会",
+              "Keywords": "北京市发展和改革委员会", "Author": "北京市发展和改革委员会", "Description": "",
+              "Url": "https://fgw.beijing.gov.cn/fzggzl/zyhz/gzdt/yq/xggz/202407/t20240723_3757271.htm"},
+        footer=NO_FOOTER,  # not in the excerpt
+        # 「日期：2024-07-22&emsp;」: an EM SPACE (U+2003) after the date; 来源 names a WeChat account while
+        # the ContentSource meta names the commission
+        fields={"pub_date": ("2024-07-22", "2024-07-22")}, how={"pub_date": "label"}, block=False),
 }
