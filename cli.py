@@ -23,6 +23,8 @@ from commands.cliutil import (
     open_store,
     parse_as_of,
 )
+from commands.safety_options import attachment_option
+from commands.safety_options import scrapy_settings as safety_settings
 from crawler import __version__
 from crawler.agencies import AgencyConfigError, load_agencies
 from crawler.store import Store, loads
@@ -93,6 +95,7 @@ def scrapy_overrides(concurrency: int, timeout: float, ignore_robots: bool, allo
         "ROBOTSTXT_OBEY": not ignore_robots,
         "GOVAUDIT_ALLOW_PRIVATE": allow_private,
         "GOVAUDIT_PROGRESS_INTERVAL": 0 if quiet else 5.0,
+        **safety_settings(),  # --attachment-max-mb (commands/safety_options.py)
     }
 
 
@@ -105,6 +108,16 @@ def check_agency_thresholds(path: str, agencies) -> None:
             if key not in options:
                 raise InputError(f"{path}: agency {agency.id}: thresholds: unknown option {key!r} "
                                  f"(options: {', '.join(sorted(options))})")
+        check_wording_pairs(path, agency)
+
+
+def check_wording_pairs(path: str, agency) -> None:
+    """An agency's own 严重表述错误 list needs wrong, right and source in every entry."""
+    from crawler.safety.wording import WordingListError, parse_pairs
+    try:
+        parse_pairs(agency.thresholds.get("wording_pairs"), "wording_pairs")
+    except WordingListError as exc:
+        raise InputError(f"{path}: agency {agency.id}: thresholds: {exc}") from None
 
 
 def read_agencies(path: str, max_pages: int | None, only: str | None = None):
@@ -191,6 +204,7 @@ def _last_unfinished(store: Store) -> dict:
 @db_option()
 @as_of_option()
 @crawl_options
+@attachment_option
 @click.option("--resume", is_flag=True, help="Continue the last interrupted run (or --run ID).")
 @click.option("--run", "run_id", type=int, default=None, help="Run to resume.")
 def crawl(agencies_path, db_path, as_of, workers, concurrency, timeout, max_pages, ignore_robots,
@@ -317,6 +331,7 @@ def check(db_path, run_id, as_of, profile, holiday_file, fail_on):
 @db_option()
 @as_of_option()
 @crawl_options
+@attachment_option
 @profile_option()
 @holiday_option()
 @fail_on_option()

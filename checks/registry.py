@@ -41,6 +41,7 @@ FAMILIES = {
     "identity": "网站标识",
     "disclosure": "政务公开平台",
     "availability": "站点可访问性",
+    "safety": "内容安全",
 }
 
 #: Rule modules outside the ``checks`` package to import as well (every module under

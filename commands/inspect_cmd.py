@@ -23,6 +23,8 @@ import click
 from commands.cliutil import InputError
 from crawler.extract import analyze, decode_html
 from crawler.probe import fetch
+from crawler.safety.inspect import inspect_safety
+from crawler.safety.privacy import mask_numbers
 
 FETCH_TIMEOUT = 15
 MAX_FETCH_BYTES = 20 * 1024 * 1024
@@ -67,7 +69,7 @@ def inspect_page(target: str, url: str | None = None, is_home: bool = False) -> 
     if status is not None:
         head["status"] = status
     head.update(column_type=column.get("column_type"), type_source=column.get("type_source"))
-    return {**head, **facts}
+    return {**head, **facts, "safety": inspect_safety(text, page_url)}
 
 
 @click.command("inspect")
@@ -81,11 +83,14 @@ def inspect(target: str, url: str | None, is_home: bool) -> None:
     """Show what page understanding sees on one page: title, kind, soft-404, meta tags, footer
     ids, document metadata, column and its type, list items, pagination, links — as JSON; and
     under "explain", for every document field and footer id, each candidate value seen, which one
-    was chosen and why (label, header-row table, title line, signature, byline, meta fallback).
+    was chosen and why (label, header-row table, title line, signature, byline, meta fallback);
+    under "safety", what the content-safety detectors see (personal numbers, masked; wording
+    errors; hidden links; parked/gambling markers). Full ID and mobile numbers are never printed.
 
     Example: cli.py inspect saved/page.html --url http://www.example.gov.cn/col/col1/index.html
     """
-    click.echo(json.dumps(inspect_page(target, url, is_home), ensure_ascii=False, indent=2))
+    # never print a full ID or mobile number, whatever part of the page it sits in
+    click.echo(mask_numbers(json.dumps(inspect_page(target, url, is_home), ensure_ascii=False, indent=2)))
 
 
 COMMANDS = [inspect]

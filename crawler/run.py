@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from crawler.agencies import Agency
+from crawler.safety.schema import SAFETY_CARRIED_TABLES
 from crawler.store import Store, dumps, loads, utcnow
 from crawler.vocabulary import http_error
 
@@ -122,6 +123,7 @@ CARRIED_TABLES = {
     "columns": ("seen_on", "run_id, agency, url, name, name_source, column_type, type_source, items, "
                 "blank, blank_text, pages, seen_on, unreadable, unreadable_reason", "ignore"),
 }
+CARRIED_TABLES.update(SAFETY_CARRIED_TABLES)  # content-safety facts of 304 pages (issue 15)
 
 
 def carry_forward_rows(store: Store, run_id: int) -> None:

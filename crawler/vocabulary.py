@@ -27,6 +27,7 @@ NETWORK_ERRORS = {
 PAGE_ERRORS = {
     "soft-404": "页面显示“页面不存在”等错误内容（状态码 200）", "redirect-to-error": "跳转后指向错误页面",
     "empty": "页面内容为空（状态码 200）",
+    "not-a-document": "附件无效（返回网页或文件类型不符）",  # content safety: attachment-invalid
 }
 HTTP_ERROR_RE = re.compile(r"^http-(\d{3})$")
 #: Names stores written before the vocabulary was unified still carry (read, never written).

@@ -8,6 +8,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from checks.registry import FAMILIES
+from checks.safety.common import unscanned_attachments
 from crawler import __version__
 from crawler.store import Store, loads
 from reports.diff import AgencyDiff, checked_runs, diff_agency, previous_run
@@ -17,7 +18,10 @@ from reports.scoring import Scorecard, agency_findings, ranked, score_run
 FAMILY_COLORS = {
     "links": "#d9534f", "documents": "#f0ad4e", "freshness": "#5bc0de",
     "identity": "#5cb85c", "disclosure": "#8e6cc1", "availability": "#555555",
+    "safety": "#a3001b",
 }
+#: Families shown before all others (内容安全: each finding may be a single-veto accusation).
+FIRST_FAMILIES = ("safety",)
 
 
 #: Evidence keys whose texts are run-level caveats (e.g. the working-day calendar fell back to weekends).
@@ -57,6 +61,7 @@ class AgencyReport:
     def by_family(self) -> list[tuple[str, str, list[dict]]]:
         """(family, 中文 name, findings) in FAMILIES order, unknown families last."""
         order = list(FAMILIES) + sorted({f["family"] for f in self.findings} - set(FAMILIES))
+        order.sort(key=lambda fam: fam not in FIRST_FAMILIES)
         groups = [(fam, family_name(fam), [f for f in self.findings if f["family"] == fam]) for fam in order]
         return [g for g in groups if g[2]]
 
@@ -143,7 +148,8 @@ def review_links(store: Store, run_id: int, agency: str) -> list[dict]:
         " and l.target = c.url limit 1) as source "
         "from link_checks c where c.run_id = ? and c.agency = ? and c.verdict in ('review', 'skipped') "
         "order by c.url", [run_id, agency])
-    return [{**row, "reason_text": REVIEW_REASONS.get(row["reason"], row["reason"])} for row in rows]
+    return [{**row, "reason_text": REVIEW_REASONS.get(row["reason"], row["reason"])} for row in rows] \
+        + unscanned_attachments(store, run_id, agency)  # 内容安全: attachments not scanned
 
 
 def build_report(store: Store, run_id: int, profile: dict) -> ReportData:
@@ -157,7 +163,9 @@ def build_report(store: Store, run_id: int, profile: dict) -> ReportData:
         row = rows[card.agency]
         before = previous_run(store, card.agency, run_id, checked)
         diff = diff_agency(store, card.agency, before, run_id, profile) if before else None
-        reports.append(AgencyReport(rank, card, row, agency_findings(store, run_id, card.agency),
+        found = sorted(agency_findings(store, run_id, card.agency),
+                       key=lambda f: f.get("family") not in FIRST_FAMILIES)  # safety first
+        reports.append(AgencyReport(rank, card, row, found,
                                     diff, agency_warnings(row), review_links(store, run_id, card.agency)))
     return ReportData(run, profile, reports, run_warnings(store, run))
 

@@ -35,6 +35,7 @@ from typing import Any
 import yaml
 
 from checks.registry import declared_options, load_rules
+from crawler.safety.wording import WordingListError, parse_pairs
 
 PROFILE_DIR = Path(__file__).parent / "profiles"
 DEFAULT_PROFILE = "gov-website-2019"
@@ -73,10 +74,13 @@ def option_kind(name: str, default: Any) -> str:
 
     ``durations`` (a mapping of durations), ``duration`` (``14d``), ``share`` (a fraction in
     (0, 1], names ending ``_share``), ``seconds`` (a positive number, names ending ``_s``),
-    ``count`` (a positive whole number), ``number``, ``text`` (anything else, e.g. a file).
+    ``count`` (a positive whole number), ``number``, ``list`` (entries, e.g. ``wording_pairs``),
+    ``text`` (anything else, e.g. a file).
     """
     if isinstance(default, dict):
         return "durations"
+    if isinstance(default, list):
+        return "list"
     if isinstance(default, str) and DURATION_RE.match(default):
         return "duration"
     if name.endswith("_share"):
@@ -263,12 +267,24 @@ class _Validator:
                 self.duration(item, where)
             elif kind == "share":
                 self.number(item, where, positive=True, maximum=1)
+            elif kind == "list":
+                self.entries(key, item, where)
             elif kind in ("seconds", "number"):
                 self.number(item, where, positive=True)
             elif kind == "count":
                 self.number(item, where, positive=True, integer=True)
             else:
                 self.text(item, where)
+
+    def entries(self, key: str, value: Any, path: tuple) -> None:
+        """A list option; ``wording_pairs`` entries need wrong, right and source."""
+        if not isinstance(value, list):
+            self.fail(path, "must be a list")
+        if key == "wording_pairs":  # 严重表述错误 pairs of the team (crawler/safety/wording.py)
+            try:
+                parse_pairs(value, key)
+            except WordingListError as exc:
+                self.fail(path, str(exc).split(": ", 1)[-1])
 
     def vetoes(self, value: Any, path: tuple) -> None:
         if not isinstance(value, list):

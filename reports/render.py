@@ -27,6 +27,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from checks.registry import FAMILIES
+from checks.safety.common import SAFETY_EVIDENCE_LABELS
 from crawler.store import Store, loads
 from reports.model import (
     AgencyReport,
@@ -53,6 +54,7 @@ EVIDENCE_LABELS = {
     "limit_workdays": "时限(工作日)", "deadline": "截止日期", "calendar_warnings": "日历提示",
     "labels_found": "识别到的标签", "values": "提取值", "where": "值的位置", "items": "条目数",
 }
+EVIDENCE_LABELS.update(SAFETY_EVIDENCE_LABELS)
 FINDING_FIELDS = ("rule", "family", "url", "source", "field", "detail", "observed_at", "status")
 RUN_FIELDS = ("id", "as_of", "status", "started_at", "finished_at", "tool_version")
 

@@ -10,6 +10,7 @@
         home: {footer: {site_id: null}}   # the home page row (footer filled by default); false: none
         pages: [{url: /tzgg/, kind: list}]
         documents: [...]  columns: [...]  items: [...]  links: [...]  link_checks: [...]
+        page_texts: [...]  privacy_hits: [...]  hidden_links: [...]  attachments: [...]  external_pages: [...]
         probes: [...]
         probe_week: {per_day: 20, failures: 7, days: 7}   # generated probes ending on as_of
 
@@ -32,6 +33,8 @@ from storefactory import HOME, StoreFactory, rule_outcome
 
 FIXTURES = Path(__file__).resolve().parent / "rules"
 ROW_KINDS = ("pages", "documents", "columns", "items", "links", "link_checks", "probes")
+#: content-safety facts (crawler/safety/schema.py); a ``text`` key is stored compressed
+SAFETY_TABLES = ("page_texts", "privacy_hits", "hidden_links", "attachments", "external_pages")
 
 
 def fixture_dirs() -> list[Path]:
@@ -69,6 +72,9 @@ def build_store(folder: Path, db: Path) -> tuple[StoreFactory, dict]:
         for kind in ROW_KINDS:
             if rows.get(kind):
                 getattr(factory, kind)(agency, *rows[kind])
+        for table in SAFETY_TABLES:
+            if rows.get(table):
+                factory.safety(agency, table, *rows[table])
         if rows.get("probe_week"):
             factory.probes(agency, *_probe_week(rows["probe_week"], as_of))
     return factory, {"thresholds": spec.get("thresholds") or {}}

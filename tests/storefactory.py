@@ -19,6 +19,7 @@ from urllib.parse import urljoin
 
 from checks.registry import REGISTRY, AgencyView, Finding, NotApplicable, load_rules
 from crawler.agencies import Agency
+from crawler.safety import schema as _safety_schema  # noqa: F401  (registers the safety tables)
 from crawler.store import Store, dumps
 
 HOME = "https://www.example.org/"
@@ -134,6 +135,19 @@ class StoreFactory:
         home = self.homes.get(agency_id, HOME)
         rows_ = self._rows(agency_id, {**PROBE_DEFAULTS, "url": home}, rows)
         self.store.insert_many("probes", rows_)
+
+    def safety(self, agency_id: str, table: str, *rows: dict) -> None:
+        """Content-safety facts (``page_texts``, ``privacy_hits``, ``hidden_links``,
+        ``attachments``, ``external_pages``); a ``text`` key becomes the compressed ``text_z``,
+        list/dict values (``samples``) become JSON."""
+        from crawler.safety.fetch import compress
+
+        result = []
+        for row in self._rows(agency_id, {}, rows):
+            if "text" in row:
+                row["text_z"] = compress(row.pop("text"))
+            result.append({k: dumps(v) if isinstance(v, list | dict) else v for k, v in row.items()})
+        self.store.insert_many(table, result)
 
     def view(self, agency_id: str = "a1", profile: dict | None = None) -> AgencyView:
         run = self.store.run(self.run_id)

@@ -8,6 +8,10 @@ from checks.registry import AgencyView, Finding, NotApplicable
 from crawler.store import loads
 from crawler.vocabulary import SCOPES, error_text
 
+#: Attachments answered with a web page or another file type: reported by the safety family's
+#: attachment-invalid rule (checks/safety/attachment_invalid.py), not again as broken links.
+NOT_A_DOCUMENT = "not-a-document"
+
 
 def broken_links(view: AgencyView) -> dict[str, dict]:
     """Broken targets of this agency with every page linking to them (one entry per target).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks.links.broken import broken_links, link_finding
+from checks.links.broken import NOT_A_DOCUMENT, broken_links, link_finding
 from checks.registry import AgencyView, Finding, rule
 
 
@@ -19,6 +19,6 @@ def home_link_broken(view: AgencyView) -> Iterator[Finding]:
     """
     for target, entry in sorted(broken_links(view).items()):
         home_edges = [e for e in entry["edges"] if e["on_home"]]
-        if home_edges:
+        if home_edges and entry["check"]["reason"] != NOT_A_DOCUMENT:
             yield link_finding(target, entry["check"], home_edges)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks.links.broken import broken_links, link_finding
+from checks.links.broken import NOT_A_DOCUMENT, broken_links, link_finding
 from checks.registry import AgencyView, Finding, rule
 
 
@@ -19,7 +19,7 @@ def link_broken(view: AgencyView) -> Iterator[Finding]:
     How to fix: correct the link target or remove the link on every page listed in the evidence.
     """
     for target, entry in sorted(broken_links(view).items()):
-        if any(e["on_home"] for e in entry["edges"]):
+        if any(e["on_home"] for e in entry["edges"]) or entry["check"]["reason"] == NOT_A_DOCUMENT:
             continue
         yield link_finding(target, entry["check"], entry["edges"])
 

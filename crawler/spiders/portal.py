@@ -23,6 +23,7 @@ from scrapy.http import HtmlResponse, TextResponse, XmlResponse
 from crawler.agencies import Agency, load_agencies
 from crawler.extract import analyze, analyze_dataproxy, decode_html
 from crawler.outcomes import error_class, failure_verdict, http_verdict
+from crawler.safety.fetch import SafetyFetcher
 from crawler.spiders.request_policy import RequestPolicy
 from crawler.spiders.resume import Resume
 from crawler.spiders.rows import RowShaping
@@ -60,6 +61,7 @@ class PortalSpider(RequestPolicy, RowShaping, Resume, scrapy.Spider):
     """The spider; its request policy, row shaping and resume live in the mixins."""
 
     name = "portal"
+    safety: SafetyFetcher | None = None  # content-safety fetches (crawler.safety.fetch)
 
     def __init__(self, agencies: str = "", run_id: str | int = 0, resume: str | bool = False,
                  db: str = "", *args, **kwargs):
@@ -85,6 +87,7 @@ class PortalSpider(RequestPolicy, RowShaping, Resume, scrapy.Spider):
             spider.start_standalone_run()
         crawler.signals.connect(spider.on_headers, signal=signals.headers_received)
         crawler.signals.connect(spider.on_closed, signal=signals.spider_closed)
+        spider.safety = SafetyFetcher.from_crawler(crawler, spider)
         return spider
 
     def start_standalone_run(self) -> None:
@@ -173,6 +176,7 @@ class PortalSpider(RequestPolicy, RowShaping, Resume, scrapy.Spider):
             yield self.link_check(base, verdict, reason, "internal")
             return
         self.progress[agency_id]["pages"] += 1
+        text = ""
         try:
             # decode_html, not response.text: a body declared utf-8 that is really GBK is common
             text, page["encoding"] = decode_html(
@@ -196,6 +200,8 @@ class PortalSpider(RequestPolicy, RowShaping, Resume, scrapy.Spider):
         yield page
         if verdict == "ok":
             yield from self.record_facts(agency, response.url, base["url"], facts, is_home)
+            if self.safety is not None:
+                yield from self.safety.page_rows(agency, base["url"], response.url, text)
             yield from self.follow(agency, response.url, facts, depth, is_home)
         # Last: the link check marks the page done for --resume, so it must never reach the store
         # before the page's links (the pipeline may flush between any two items; kill -9 after).
@@ -231,6 +237,10 @@ class PortalSpider(RequestPolicy, RowShaping, Resume, scrapy.Spider):
             yield from self.schedule(agency, edge["target"], edge["tag"], edge["scope"], depth + 1,
                                      page_url, column_url)
 
+    async def parse_safety(self, response):
+        """An attachment download or a capped external page fetch (crawler.safety.fetch)."""
+        for item in batched(await self.safety.parse_async(response)):
+            yield item
 
     def parse_dataproxy(self, response):
         yield from batched(self._parse_dataproxy(response))

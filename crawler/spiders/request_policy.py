@@ -92,4 +92,7 @@ class RequestPolicy:
             if not reason and not over_budget and self.patterns[agency.id][pattern] <= MAX_PER_PATTERN:
                 yield self.page_request(agency.id, url, depth, column_url=column_url, source=source)
                 return
-        yield self.check_request(agency.id, url, scope_kind)
+        # content safety (crawler/safety/fetch.py): attachments downloaded, external pages capped
+        safety = getattr(self, "safety", None)
+        fetch = safety.request(agency, url, tag, scope_kind) if safety is not None else None
+        yield fetch or self.check_request(agency.id, url, scope_kind)
