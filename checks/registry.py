@@ -41,6 +41,8 @@ FAMILIES = {
     "identity": "网站标识",
     "disclosure": "政务公开平台",
     "availability": "站点可访问性",
+    "interpretation": "政策解读",
+    "interaction": "互动回应",
     "safety": "内容安全",
 }
 

@@ -154,3 +154,18 @@ def _days(first: dt.date, last: dt.date) -> Iterable[dt.date]:
         yield day
         day += dt.timedelta(days=1)
 
+
+
+
+def calendar_for(view, holiday_file: str | None = None) -> WorkdayCalendar:
+    """The calendar a rule judges deadlines on: ``holiday_file`` (the rule's ``holiday_file``
+    option, read by the rule), else the run's ``--holiday-file`` setting, else none.
+
+    ``view`` is the rule's :class:`~checks.registry.AgencyView` (its run's settings are read).
+    """
+    if not holiday_file:
+        try:
+            holiday_file = (json.loads(view.run.get("settings") or "{}") or {}).get("holiday_file")
+        except (ValueError, AttributeError):
+            holiday_file = None
+    return WorkdayCalendar(holiday_file)

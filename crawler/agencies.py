@@ -13,6 +13,7 @@ YAML: a list of mappings (or a mapping with an ``agencies:`` list)::
       annual_report_deadline: 03-31       # optional explicit MM-DD
       columns: {https://…/tzgg/: notice}  # optional column-type overrides by column URL
       allow_private: false                # allow links to private addresses (see README "Safety")
+      reply_limit_workdays: 5             # optional: this agency's own 留言答复 limit (working days)
 
 CSV: header ``id,name,url``; further columns ``hosts`` (space separated), ``path_prefix``.
 Every error names the file, the entry and the field.
@@ -37,7 +38,9 @@ COLUMN_TYPES = set(VOCABULARY_COLUMN_TYPES)
 KNOWN_KEYS = {
     "id", "name", "url", "hosts", "path_prefix", "max_pages", "max_depth", "level",
     "annual_report_deadline", "columns", "allow_private", "key_pages", "thresholds",
+    "reply_limit_workdays",
 }
+MAX_REPLY_LIMIT = 60
 
 
 class AgencyConfigError(ValueError):
@@ -59,6 +62,7 @@ class Agency:
     allow_private: bool = False
     key_pages: list[str] = field(default_factory=list)
     thresholds: dict[str, Any] = field(default_factory=dict)
+    reply_limit_workdays: int = 0   # 0: the scoring profile's limit
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -168,10 +172,23 @@ def _agency(path: str, index: int, raw: Any) -> Agency:
     allow_private = raw.get("allow_private", False)
     if not isinstance(allow_private, bool):
         raise _fail(path, where, "field 'allow_private' must be true or false")
+    reply_limit = _reply_limit(path, where, raw.get("reply_limit_workdays"))
     return Agency(id=agency_id, name=name.strip(), url=url, hosts=hosts, path_prefix=prefix,
                   level=level, annual_report_deadline=deadline,
                   columns={str(k): v for k, v in columns.items()}, allow_private=allow_private,
-                  key_pages=key_pages, thresholds=thresholds, **ints)
+                  key_pages=key_pages, thresholds=thresholds, reply_limit_workdays=reply_limit, **ints)
+
+
+def _reply_limit(path: str, where: str, value: Any) -> int:
+    """The agency's own 留言答复 limit in working days (local rules: 1–15); 0 when not given."""
+    if value is None or value == "":
+        return 0
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_REPLY_LIMIT:
+        raise _fail(path, where, f"field 'reply_limit_workdays' must be a whole number of working days "
+                    f"from 1 to {MAX_REPLY_LIMIT}, got {one_line(value)[:40]!r}")
+    return value
 
 
 def parse_agencies(text: str, path: str = "<agencies>") -> list[Agency]:

@@ -122,6 +122,15 @@ CARRIED_TABLES = {
                    "replace"),
     "columns": ("seen_on", "run_id, agency, url, name, name_source, column_type, type_source, items, "
                 "blank, blank_text, pages, seen_on, unreadable, unreadable_reason", "ignore"),
+    # 政策解读 / 互动回应 facts (crawler/interaction.py)
+    "interpretations": ("url", "run_id, agency, url, title, pub_date, pub_date_label, detected_by, "
+                        "column_name, quoted_titles, doc_numbers", "replace"),
+    "interpretation_links": ("source", "run_id, agency, source, target, anchor, label", "replace"),
+    "message_lists": ("page_url", "run_id, agency, page_url, url, name, name_source, channel, state, "
+                      "reason, messages", "replace"),
+    "messages": ("page_url", "run_id, agency, url, found_in, list_url, page_url, title, asked_date, "
+                 "asked_label, replied_date, replied_label, status, status_label, replier, "
+                 "has_reply_text, channel, where_found", "replace"),
 }
 CARRIED_TABLES.update(SAFETY_CARRIED_TABLES)  # content-safety facts of 304 pages (issue 15)
 

@@ -19,6 +19,16 @@ Tables (all keyed by ``run_id`` so a database holds many rounds; browse them wit
 Later stages own their tables and register them here with :func:`register_table` (the store
 creates every registered table when it opens): ``findings`` and ``rule_status`` belong to
 ``checks.registry``, ``scorecards`` to ``reports.scoring``.
+
+政策解读 and 互动回应 facts (:mod:`crawler.interaction` writes them):
+
+``interpretations``        pages that are policy interpretations (解读): title, 发布日期, how recognised,
+                           the 《titles》 and 文号 they cite.
+``interpretation_links``   解读 links on pages (相关解读：…), with the label they are listed under.
+``message_lists``          consultation (咨询/留言/信箱) list pages: name, state readable/empty/unreadable
+                           with the reason (javascript, login, no-rows), messages read.
+``messages``               messages from lists (``found_in`` list) and detail pages (``detail``): asked and
+                           reply dates with their labels, status, replying unit.
 """
 
 from __future__ import annotations
@@ -107,6 +117,40 @@ SCHEMA: dict[str, dict[str, Any]] = {
         "pk": None,
     },
 }
+
+# 政策解读 / 互动回应 facts (issue 14), kept in one block.
+SCHEMA.update({
+    "interpretations": {
+        "columns": {
+            "run_id": int, "agency": str, "url": str, "title": str, "pub_date": str,
+            "pub_date_label": str, "detected_by": str, "column_name": str, "quoted_titles": str,
+            "doc_numbers": str,
+        },
+        "pk": ("run_id", "agency", "url"),
+    },
+    "interpretation_links": {
+        "columns": {
+            "run_id": int, "agency": str, "source": str, "target": str, "anchor": str, "label": str,
+        },
+        "pk": ("run_id", "agency", "source", "target"),
+    },
+    "message_lists": {
+        "columns": {
+            "run_id": int, "agency": str, "page_url": str, "url": str, "name": str,
+            "name_source": str, "channel": str, "state": str, "reason": str, "messages": int,
+        },
+        "pk": ("run_id", "agency", "page_url"),
+    },
+    "messages": {
+        "columns": {
+            "run_id": int, "agency": str, "url": str, "found_in": str, "list_url": str,
+            "page_url": str, "title": str, "asked_date": str, "asked_label": str,
+            "replied_date": str, "replied_label": str, "status": str, "status_label": str,
+            "replier": str, "has_reply_text": int, "channel": str, "where_found": str,
+        },
+        "pk": ("run_id", "agency", "url", "found_in"),
+    },
+})
 
 INDEXES = [
     ("links", ["run_id", "agency", "target"]),

@@ -26,6 +26,8 @@ import datetime as dt
 import html
 from dataclasses import dataclass, field
 
+from demo.interaction import InteractionPages
+
 DEMO_AS_OF = "2026-11-27"
 AS_OF = dt.date.fromisoformat(DEMO_AS_OF)
 VARIANTS = ("initial", "fixed")
@@ -111,10 +113,11 @@ class Doc:
     attachments: list[tuple[str, str]] = field(default_factory=list)  # (name, relative href)
     extra: str = ""                         # extra HTML (related links) under the body
     skip_meta: tuple[str, ...] = ()         # 指引2017 tags left out on purpose
+    body: str = ""                          # body HTML instead of the generated paragraphs
     url: str = ""                           # absolute URL, filled in when served
 
 
-class Site:
+class Site(InteractionPages):
     """All resources of one variant of the demo portal, plus its truth dict.
 
     ``base`` is the main server (``http://127.0.0.1:PORT``), ``ext`` the second (external) server,
@@ -254,6 +257,8 @@ class Site:
     <li><a href="/jyj/zcwj/index.shtml">政策文件</a></li>
     <li><a href="/jyj/gzdt/">工作动态</a></li>
     <li><a href="/jyj/xxgk/fdzdgknr.shtml">政府信息公开</a></li>
+    <li><a href="/jyj/zcjd/index.shtml">政策解读</a></li>
+    <li><a href="/jyj/hdjl/jzxx/index.shtml">局长信箱</a></li>
   </ul>
 </div>
 <div class="main">
@@ -359,6 +364,8 @@ class Site:
 
     @staticmethod
     def body_text(doc: Doc) -> str:
+        if doc.body:
+            return "    " + doc.body
         paras = [f"<p>{esc(doc.title)}。现将有关事项通知如下。</p>",
                  "<p>一、提高思想认识，切实加强组织领导，明确责任分工，确保各项工作落到实处。</p>",
                  "<p>二、加强督促检查，对工作中发现的问题及时整改，并按要求报送工作情况。</p>"]
@@ -417,7 +424,10 @@ class Site:
         doc_number_missing = zcwj[1]
         if not self.fixed:
             doc_number_missing.number = None
+        self.build_jyj_interpretations(zcwj)
         self.jyj_column("/jyj/zcwj/", "政策文件", "政策文件", zcwj, 3)
+        self.finish_jyj_interpretations()
+        self.build_jyj_mailbox()
         for doc in zcwj:
             directory = doc.url.rsplit("/", 1)[0][len(self.base):] + "/"
             for _, href in doc.attachments:
@@ -571,6 +581,8 @@ class Site:
   <li><a href="/wsj/col/col1002/index.html">通知公告</a></li>
   <li><a href="/wsj/col/col1003/index.html">政策文件</a></li>
   <li><a href="/wsj/col/col1004/index.html">人事信息</a></li>
+  <li><a href="/wsj/col/col1007/index.html">政策解读</a></li>
+  <li><a href="/wsj/hdjl/zxzx.html">在线咨询</a></li>
 </ul></div>
 <div class="main">
 {main}
@@ -724,6 +736,8 @@ $(function(){{
         policy[2].attachments = []              # doc-download-missing (inline record)
         policy[7].written = None                # doc-written-date-missing (behind dataproxy)
         self.wsj_column(1003, "政策文件", "政策文件", policy, 5, policy=True)
+        self.build_wsj_interpretations(policy)
+        self.build_wsj_consultation()
         for doc in policy:
             for _, href in doc.attachments:
                 self.add(href, PDF, "application/pdf")
@@ -841,7 +855,7 @@ $(function(){{
 <body>
 <table width="1000" border="0" align="center" cellpadding="0" cellspacing="0" class="top">
   <tr><td><img src="/zfb/images/top.gif" width="1000" height="120" alt="示例县人民政府"></td></tr>
-  <tr><td class="nav"><a href="/zfb/index.htm">首页</a> | <a href="/zfb/zwdt/index.htm">政务动态</a> | <a href="/zfb/zwgk/zfwj/index.htm">政府文件</a> | <a href="/zfb/zwgk/tzgg/index.htm">通知公告</a> | <a href="/zfb/zwgk/fdzdgknr.htm">政府信息公开</a></td></tr>
+  <tr><td class="nav"><a href="/zfb/index.htm">首页</a> | <a href="/zfb/zwdt/index.htm">政务动态</a> | <a href="/zfb/zwgk/zfwj/index.htm">政府文件</a> | <a href="/zfb/zwgk/tzgg/index.htm">通知公告</a> | <a href="/zfb/zwgk/fdzdgknr.htm">政府信息公开</a> | <a href="/zfb/zwgk/zcjd/index.htm">政策解读</a> | <a href="/zfb/hdjl/xzxx/index.htm">县长信箱</a></td></tr>
 </table>
 <table width="1000" border="0" align="center" cellpadding="0" cellspacing="0">
 <tr><td>
@@ -957,6 +971,8 @@ $(function(){{
             for _, href in doc.attachments:
                 self.add(directory + href, PDF, "application/pdf")
         self.add(soft, self.soft404_page().replace("utf-8", "gb2312").encode("gbk"), HTML_GB)
+        self.build_zfb_interpretations(docs)
+        self.build_zfb_mailbox()
         self.column(a, "/zfb/zwgk/zfwj/", "政府文件", "policy", pages=3, fresh=True)
         self.plant_finding(a, "doc-effective-date-missing", docs[4].url, "effective_date")
         self.plant_link(a, self.url(soft), False, "soft-404")

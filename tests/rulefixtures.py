@@ -32,7 +32,8 @@ import yaml
 from storefactory import HOME, StoreFactory, rule_outcome
 
 FIXTURES = Path(__file__).resolve().parent / "rules"
-ROW_KINDS = ("pages", "documents", "columns", "items", "links", "link_checks", "probes")
+ROW_KINDS = ("pages", "documents", "columns", "items", "links", "link_checks", "probes",
+             "interpretations", "interpretation_links", "message_lists", "messages")
 #: content-safety facts (crawler/safety/schema.py); a ``text`` key is stored compressed
 SAFETY_TABLES = ("page_texts", "privacy_hits", "hidden_links", "attachments", "external_pages")
 

@@ -23,8 +23,10 @@ from crawler.safety import schema as _safety_schema  # noqa: F401  (registers th
 from crawler.store import Store, dumps
 
 HOME = "https://www.example.org/"
-JSON_COLUMNS = {"meta", "footer", "facts", "downloads", "fields", "redirects", "config"}
-URL_COLUMNS = {"url", "final_url", "column_url", "page_url", "source", "target", "seen_on"}
+JSON_COLUMNS = {"meta", "footer", "facts", "downloads", "fields", "redirects", "config",
+                "quoted_titles", "doc_numbers"}
+URL_COLUMNS = {"url", "final_url", "column_url", "page_url", "source", "target", "seen_on",
+               "list_url"}
 FULL_FOOTER = {"site_id": "3401000001", "icp": "皖ICP备12345678号-1",
                "psb": "皖公网安备 34010202000123号", "sponsor": "示例市教育局"}
 
@@ -135,6 +137,34 @@ class StoreFactory:
         home = self.homes.get(agency_id, HOME)
         rows_ = self._rows(agency_id, {**PROBE_DEFAULTS, "url": home}, rows)
         self.store.insert_many("probes", rows_)
+
+    # 政策解读 / 互动回应 facts (crawler/interaction.py); rows as the crawler writes them.
+    def interpretations(self, agency_id: str, *rows: dict) -> None:
+        defaults = {"title": "", "pub_date": "", "pub_date_label": "发布时间", "detected_by": "title",
+                    "column_name": "", "quoted_titles": [], "doc_numbers": []}
+        self.store.insert_many("interpretations", self._rows(agency_id, defaults, rows))
+
+    def interpretation_links(self, agency_id: str, *rows: dict) -> None:
+        defaults = {"anchor": "", "label": "相关解读"}
+        self.store.insert_many("interpretation_links", self._rows(agency_id, defaults, rows))
+
+    def message_lists(self, agency_id: str, *rows: dict) -> None:
+        defaults = {"name": "政务咨询", "name_source": "meta:ColumnName", "channel": "consultation",
+                    "state": "readable", "reason": "", "messages": 0}
+        rows_ = self._rows(agency_id, defaults, rows)
+        for row in rows_:
+            row["url"] = row.get("url") or row["page_url"]
+        self.store.insert_many("message_lists", rows_)
+
+    def messages(self, agency_id: str, *rows: dict) -> None:
+        defaults = {"found_in": "list", "list_url": "", "page_url": "", "title": "", "asked_date": "",
+                    "asked_label": "留言时间", "replied_date": "", "replied_label": "", "status": "",
+                    "status_label": "", "replier": "", "has_reply_text": 0, "channel": "consultation",
+                    "where_found": "table"}
+        rows_ = self._rows(agency_id, defaults, rows)
+        for row in rows_:
+            row["page_url"] = row["page_url"] or row["list_url"] or row["url"]
+        self.store.insert_many("messages", rows_)
 
     def safety(self, agency_id: str, table: str, *rows: dict) -> None:
         """Content-safety facts (``page_texts``, ``privacy_hits``, ``hidden_links``,

@@ -103,20 +103,20 @@ def _profile_with(tmp_path: Path, old: str, new: str) -> Path:
 
 
 def test_profile_naming_an_unregistered_rule_exits_2_with_file_and_line(tmp_path):
-    path = _profile_with(tmp_path, "{rule: link-broken,", "{rule: reply-overdue,")
+    path = _profile_with(tmp_path, "{rule: link-broken,", "{rule: no-such-rule,")
     line = next(i for i, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-                if text.strip().startswith("- {rule: reply-overdue,"))
+                if text.strip().startswith("- {rule: no-such-rule,"))
     result = run_cli("check", "--db", str(tmp_path / "none.db"), "--profile", str(path))
     assert result.exit_code == 2
-    assert f"mine.yml:{line}:" in result.output and "unknown rule id 'reply-overdue'" in result.output
+    assert f"mine.yml:{line}:" in result.output and "unknown rule id 'no-such-rule'" in result.output
     assert len(result.output.strip().splitlines()) == 1
 
 
 def test_profile_setting_an_option_no_rule_reads_is_rejected(tmp_path):
-    path = _profile_with(tmp_path, "  publish_late_workdays: 20", "  reply_limit_workdays: 15\n"
+    path = _profile_with(tmp_path, "  publish_late_workdays: 20", "  no_such_option: 15\n"
                                                                  "  publish_late_workdays: 20")
-    with pytest.raises(ProfileError, match=r"mine\.yml:\d+: thresholds\.reply_limit_workdays\S*: "
-                                           r"unknown option 'reply_limit_workdays'"):
+    with pytest.raises(ProfileError, match=r"mine\.yml:\d+: thresholds\.no_such_option\S*: "
+                                           r"unknown option 'no_such_option'"):
         load_profile(str(path))
 
 
@@ -204,7 +204,7 @@ def test_a_new_family_folder_is_discovered_titled_and_coloured(extra_family):
 def test_agency_threshold_no_rule_declares_is_an_input_error(tmp_path):
     agencies = tmp_path / "agencies.yml"
     agencies.write_text("- id: a1\n  name: 示例局\n  url: http://127.0.0.1:9/\n"
-                        "  thresholds: {reply_limit_workdays: 10}\n", encoding="utf-8")
+                        "  thresholds: {no_such_option: 10}\n", encoding="utf-8")
     result = run_cli("crawl", "--agencies", str(agencies), "--db", str(tmp_path / "a.db"))
     assert result.exit_code == 2
-    assert "agency a1: thresholds: unknown option 'reply_limit_workdays'" in result.output
+    assert "agency a1: thresholds: unknown option 'no_such_option'" in result.output

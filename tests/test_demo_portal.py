@@ -19,6 +19,7 @@ RULE_IDS = {
     "doc-download-missing", "doc-number-malformed", "doc-dates-inconsistent", "column-stale",
     "column-blank", "site-id-malformed", "psb-missing", "guide-element-missing",
     "annual-report-missing", "meta-tag-missing",
+    "doc-interpretation-missing", "doc-interpretation-late", "reply-overdue", "reply-unanswered",
 }
 
 
@@ -95,8 +96,8 @@ def test_hanweb_dataproxy_answers_the_remaining_records(portal):
     _, _, page = fetch(portal.url("wsj", "col/col1003/index.html"))
     text = page.decode("utf-8")
     assert '<script type="text/xml">' in text and "totalRecord: 12" in text
-    hidden = portal.truth["reachable_only_via"]["dataproxy"]
-    assert len(hidden) == 7
+    hidden = [u for u in portal.truth["reachable_only_via"]["dataproxy"] if "/art_1003_" in u]
+    assert len(hidden) == 7  # the 政策文件 column's; the 政策解读 column (col1007) pages the same way
     assert not any(urlsplit(u).path in text for u in hidden)
     url = portal.url("wsj", "module/web/jpage/dataproxy.jsp?startrecord=6&endrecord=12&perpage=5")
     body = b"col=1&appid=1&webid=1&path=/wsj/&columnid=1003&unitid=5003&permissiontype=0"

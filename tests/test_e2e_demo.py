@@ -153,7 +153,9 @@ def test_fail_on_exit_codes(audit):
     assert cli("check", "--db", db, "--run", "1", "--fail-on", "any", check=False).returncode == 1
     assert cli("check", "--db", db, "--run", "1", "--fail-on", "never", check=False).returncode == 0
     assert cli("check", "--db", db, "--run", "1", "--fail-on", "psb-missing", check=False).returncode == 1
-    assert cli("check", "--db", db, "--run", "3", "--fail-on", "reply-overdue", check=False).returncode == 2
+    assert cli("check", "--db", db, "--run", "3", "--fail-on", "no-such-rule", check=False).returncode == 2
+    assert cli("check", "--db", db, "--run", "1", "--fail-on", "reply-overdue", check=False).returncode == 1
+    assert cli("check", "--db", db, "--run", "1", "--fail-on", "veto", check=False).returncode == 1
 
 
 def test_as_of_moves_the_freshness_verdicts(audit):
@@ -178,3 +180,29 @@ def test_as_of_moves_the_freshness_verdicts(audit):
     news = {s for s in on_day if s[2] == "news"}
     assert news and not (news & earlier)
     assert on_day <= later and len(later) > len(on_day)
+
+
+def test_interaction_facts_lists_and_the_veto(audit):
+    """政策解读 / 互动回应 on the demo: the JavaScript-only 在线咨询 page is unreadable (the reply rules
+    are not applicable with that reason, never "no messages"), every message of the 县长信箱 list is
+    read across its 下一页 pages, on-time cases give no finding, and the message unanswered for more
+    than 3 months makes 示例县人民政府办公室 不合格 with the 互动回应差 veto and its evidence."""
+    import sqlite3
+    conn = sqlite3.connect(audit["db"])
+    clean = audit["truth"]["clean"]
+    states = {url: (state, reason) for url, state, reason in conn.execute(
+        "select page_url, state, reason from message_lists where run_id = 1")}
+    for url in clean["unreadable_lists"]:
+        assert states[url] == ("unreadable", "javascript")
+    reasons = dict(conn.execute("select rule, reason from rule_status where run_id = 1 and agency = 'wsj' "
+                                "and status = 'not-applicable'"))
+    assert "JavaScript" in reasons["reply-overdue"] and "JavaScript" in reasons["reply-unanswered"]
+    messages = {url for (url,) in conn.execute(
+        "select distinct url from messages where run_id = 1 and agency = 'zfb' and found_in = 'list'")}
+    assert len(messages) == 6
+    found = {f["url"] for f in findings(audit["db"], 1)}
+    for url in clean["interpretations_on_time"] + clean["messages_within_limit"]:
+        assert url not in found
+    card = json.loads((audit["tmp"] / "out1" / "zfb.json").read_text(encoding="utf-8"))
+    text = json.dumps(card, ensure_ascii=False)
+    assert "不合格" in text and "reply-unanswered-3m" in text and "2026-06-01" in text

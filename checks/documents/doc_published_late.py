@@ -6,18 +6,7 @@ from collections.abc import Iterator
 
 from checks.documents.scope import document_evidence, document_scope, iso_date
 from checks.registry import AgencyView, Finding, NotApplicable, rule
-from checks.workdays import WorkdayCalendar
-from crawler.store import loads
-
-
-def _calendar(view: AgencyView) -> WorkdayCalendar:
-    settings = {}
-    try:
-        settings = loads(view.run.get("settings"), {}) or {}
-    except ValueError:
-        pass
-    holiday_file = view.setting("holiday_file", None) or settings.get("holiday_file")
-    return WorkdayCalendar(holiday_file)
+from checks.workdays import calendar_for
 
 
 @rule(id="doc-published-late", family="documents", title="公开不及时", ref="条例 第二十六条",
@@ -43,7 +32,7 @@ def doc_published_late(view: AgencyView) -> Iterator[Finding]:
     pairs = [(d, w, p) for d, w, p in pairs if w and p]
     if not pairs:
         raise NotApplicable("没有同时标注成文日期和发布日期的文章，无法检查公开时限")
-    workdays = _calendar(view)
+    workdays = calendar_for(view, view.setting("holiday_file", None))
     for doc, written, published in pairs:
         if published <= written:
             continue

@@ -22,7 +22,7 @@ import re
 from lxml import etree
 from w3lib.encoding import html_to_unicode
 
-from crawler.extract import identity, kinds, lists, metadata
+from crawler.extract import consultation, identity, interpretation, kinds, lists, metadata
 from crawler.extract.html import parse_html
 
 # Article containers of the common CMSs, with some text in them (TRS also wraps banners in
@@ -47,7 +47,8 @@ def empty_facts() -> dict:
     return {"title": "", "kind": "other", "soft404": "", "links": [], "meta": {},
             "footer": {"site_id": None, "icp": None, "psb": None, "sponsor": None},
             "document": None, "column": None, "items": [], "pagination": [], "requests": [],
-            "guide": None, "report_year": None}
+            "guide": None, "report_year": None,
+            "interpretation": None, "interpretation_links": [], "consultation": None}
 
 
 def _has_article_marker(root, html: str) -> bool:
@@ -138,12 +139,34 @@ def analyze(html: str | bytes, url: str, is_home: bool = False, explain: bool = 
         column=column, items=items, pagination=pagination, requests=requests,
         guide=guide, report_year=report_year,
     )
+    facts.update(_interaction(root, url, html, title, headings, meta, stream, fields, links,
+                              article=article, is_home=is_home, kind=kind,
+                              js_reason=(column or {}).get("unreadable_reason") or ""))
     if kind in DOCUMENT_KINDS:
         facts["document"] = {"fields": fields, "has_metadata_block": doc["has_metadata_block"],
                              "downloads": kinds.download_links(links)}
     if explain:
         facts["explain"] = {"document": doc["candidates"], "footer": identity.footer_candidates(stream)}
     return facts
+
+
+def _interaction(root, url: str, html: str, title: str, headings: list[str], meta: dict, stream,
+                 fields: dict, links: list[dict], *, article: bool, is_home: bool, kind: str,
+                 js_reason: str = "") -> dict:
+    """政策解读 and 互动回应 facts (:mod:`~crawler.extract.interpretation`,
+    :mod:`~crawler.extract.consultation`)."""
+    found = {"interpretation": None, "interpretation_links": [], "consultation": None}
+    if is_home:
+        found["consultation"] = consultation.consultation_facts(
+            root, url, title, tuple(headings), meta, stream.text, html, article, True)
+        return found
+    if kind in DOCUMENT_KINDS:
+        found["interpretation"] = interpretation.interpretation_facts(
+            title, tuple(headings), meta, stream.text, fields)
+        found["interpretation_links"] = interpretation.interpretation_links(root, links, stream.text)
+    found["consultation"] = consultation.consultation_facts(
+        root, url, title, tuple(headings), meta, stream.text, html, article, False, js_reason)
+    return found
 
 
 def analyze_dataproxy(text: str | bytes, url: str) -> dict:

@@ -23,8 +23,9 @@ from scrapy.http import HtmlResponse, TextResponse, XmlResponse
 from crawler.agencies import Agency, load_agencies
 from crawler.extract import analyze, analyze_dataproxy, decode_html
 from crawler.outcomes import error_class, failure_verdict, http_verdict
+from crawler.interaction import interaction_rows
 from crawler.safety.fetch import SafetyFetcher
-from crawler.spiders.request_policy import RequestPolicy
+from crawler.spiders.request_policy import RequestPolicy, proxy_key
 from crawler.spiders.resume import Resume
 from crawler.spiders.rows import RowShaping
 from crawler.store import Store, dumps, utcnow
@@ -200,6 +201,7 @@ class PortalSpider(RequestPolicy, RowShaping, Resume, scrapy.Spider):
         yield page
         if verdict == "ok":
             yield from self.record_facts(agency, response.url, base["url"], facts, is_home)
+            yield from interaction_rows(self.run_id, agency_id, base["url"], facts)
             if self.safety is not None:
                 yield from self.safety.page_rows(agency, base["url"], response.url, text)
             yield from self.follow(agency, response.url, facts, depth, is_home)
@@ -231,7 +233,7 @@ class PortalSpider(RequestPolicy, RowShaping, Resume, scrapy.Spider):
                               "tag": tag, "on_home": int(is_home), "scope": scope_kind}
         yield from edges.values()
         for spec in facts.get("requests") or []:
-            if self.mark(agency.id, spec["url"] + "#" + str(spec.get("body", ""))):
+            if self.mark(agency.id, proxy_key(spec)):
                 yield self.proxy_request(agency.id, spec, depth, page_url)
         for edge in edges.values():
             yield from self.schedule(agency, edge["target"], edge["tag"], edge["scope"], depth + 1,
@@ -272,7 +274,7 @@ class PortalSpider(RequestPolicy, RowShaping, Resume, scrapy.Spider):
                 yield from self.schedule(agency, item["url"], "a", scope_kind,
                                          meta.get("depth", 0) + 1, source, column_url)
         for spec in facts.get("requests") or []:
-            if self.mark(agency.id, spec["url"] + "#" + str(spec.get("body", ""))):
+            if self.mark(agency.id, proxy_key(spec)):
                 yield self.proxy_request(agency.id, {**spec, "column_url": column_url},
                                          meta.get("depth", 0), source)
 

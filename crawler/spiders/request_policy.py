@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import scrapy
 from scrapy.exceptions import StopDownload
@@ -16,6 +16,16 @@ HTML_TYPES = (b"text/html", b"application/xhtml", b"text/xml", b"application/xml
 
 MAX_PER_PATTERN = 500
 
+
+
+def proxy_key(spec: dict) -> str:
+    """Dedup key of a ``dataproxy.jsp`` POST: its URL with the form body as a query parameter.
+
+    (A ``#body`` fragment would be dropped by :func:`dedup_key`, so two columns paged with the same
+    ``startrecord``/``endrecord`` would share one key and the second column's POST never be sent.)
+    """
+    url = spec["url"]
+    return f"{url}{'&' if '?' in url else '?'}__post={quote(str(spec.get('body', '')), safe='')}"
 
 class RequestPolicy:
     """Mixin of :class:`crawler.spiders.portal.PortalSpider` (uses its state)."""
@@ -63,7 +73,9 @@ class RequestPolicy:
             spec["url"], method=spec.get("method", "POST"), body=spec.get("body", ""),
             headers=headers, callback=self.parse_dataproxy, errback=self.on_error,
             dont_filter=True,
-            meta={"agency": agency_id, "role": "dataproxy", "target": spec["url"],
+            # A POST is never re-sent by Twisted on a pooled connection the server closed meanwhile
+            # (only idempotent methods are); a few retries make that race harmless.
+            meta={"agency": agency_id, "role": "dataproxy", "target": spec["url"], "max_retry_times": 3,
                   "column_url": spec.get("column_url", ""), "depth": depth, "source": source,
                   "spec": spec, "download_slot": self.slot(agency_id, spec["url"])},
         )

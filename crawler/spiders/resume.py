@@ -10,6 +10,7 @@ import scrapy
 
 from crawler.agencies import Agency
 from crawler.run import carry_forward_rows
+from crawler.spiders.request_policy import proxy_key
 from crawler.store import Store, loads
 
 
@@ -51,7 +52,7 @@ class Resume:
                         agency, row["target"], row["tag"], row["scope"], depth, row["source"], ""))
                 for url, page in pages.items():
                     for spec in (loads(page.get("facts"), {}) or {}).get("requests") or []:
-                        if self.mark(agency.id, spec["url"] + "#" + str(spec.get("body", ""))):
+                        if self.mark(agency.id, proxy_key(spec)):
                             pending[agency.id].append(
                                 self.proxy_request(agency.id, spec, page.get("depth") or 0, url))
         finally:
@@ -81,7 +82,7 @@ class Resume:
             return
         facts = loads(old[0].get("facts"), {}) or {}
         for spec in facts.get("requests") or []:
-            if self.mark(agency.id, spec["url"] + "#" + str(spec.get("body", ""))):
+            if self.mark(agency.id, proxy_key(spec)):
                 yield self.proxy_request(agency.id, spec, depth, url)
         for edge in store.query("select target, tag, scope from links where run_id=? and agency=? "
                                 "and source=?", args):
