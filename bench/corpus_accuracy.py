@@ -28,7 +28,9 @@ def main(verbose: bool = False, prefix: str = "") -> tuple[int, int]:
     pages = {name: truth for name, truth in PAGES.items() if name.startswith(prefix)}
     for name, truth in sorted(pages.items()):
         text, encoding = decode_html((PAGES_DIR / name).read_bytes())
-        facts = {**analyze(text, truth["url"], is_home=truth.get("is_home", False)), "encoding": encoding}
+        home, ref = truth.get("is_home", False), truth.get("ref_date")
+        facts = analyze(text, truth["url"], is_home=home, ref_date=ref)
+        facts = {**facts, "encoding": encoding}
         for field, expected, got in compare(truth, facts):
             if field.startswith("how."):
                 continue  # where a value came from: a test constraint, not a field users see

@@ -13,7 +13,7 @@ from crawler.agencies import origin_of
 from crawler.vocabulary import ATTACHMENT_EXTENSIONS, RESOURCE_EXTENSIONS
 
 SPECIAL_SCHEMES = ("javascript:", "mailto:", "tel:", "data:", "about:", "sms:", "weixin:")
-FOLLOW_TAGS = frozenset({"a", "area", "iframe", "frame", "pagination"})
+FOLLOW_TAGS = frozenset({"a", "area", "iframe", "frame", "pagination", "redirect"})
 SESSION_PARAMS = frozenset({"jsessionid", "sessionid", "sid", "phpsessid", "aspsessionid", "token"})
 MAX_URL_LENGTH = 2048
 

@@ -176,7 +176,7 @@ def _facts(name: str) -> dict:
     truth = TRUTH[name]
     text, encoding = decode_html((CORPUS / name).read_bytes())
     assert encoding == "utf-8"
-    return analyze(text, truth["url"], is_home=truth.get("is_home", False))
+    return analyze(text, truth["url"], is_home=truth.get("is_home", False), ref_date=truth.get("ref_date"))
 
 
 def test_every_corpus_page_has_ground_truth():

@@ -19,7 +19,7 @@ INDEX = Path(__file__).resolve().parent / "corpus" / "INDEX.tsv"
 def facts_of(name: str) -> dict:
     truth = PAGES[name]
     text, encoding = decode_html((PAGES_DIR / name).read_bytes())
-    facts = analyze(text, truth["url"], is_home=truth.get("is_home", False))
+    facts = analyze(text, truth["url"], is_home=truth.get("is_home", False), ref_date=truth.get("ref_date"))
     return {**facts, "encoding": encoding}
 
 

@@ -164,7 +164,11 @@ def test_year_from_url(url, expected):
     ("03-15", "http://x.example.org/201803/t20180315_1.html", "2018-03-15"),
     ("[03-15]", "http://x.example.org/art/2018/3/15/art_1_2.html", "2018-03-15"),
     ("03-15", "http://x.example.org/2019/03/15/a.html", "2019-03-15"),
-    ("03-16", "http://x.example.org/201803/t20180315_1.html", "2023-03-16"),  # URL day differs: ref
+    # the URL names the day the article was made, the list the day it was published (北京公积金网:
+    # 03-08 of t20180307): a day apart is still that year; months apart is not
+    ("03-16", "http://x.example.org/201803/t20180315_1.html", "2018-03-16"),
+    ("01-02", "http://x.example.org/201712/t20171229_1.html", "2018-01-02"),
+    ("09-16", "http://x.example.org/201803/t20180315_1.html", "2023-09-16"),
     ("03-15", "http://x.example.org/a.html", "2023-03-15"),
     ("2017-01-07", "http://x.example.org/201802/t20180205_1.html", "2017-01-07"),  # a full date wins
 ])

@@ -7,7 +7,8 @@ and returns a plain ``dict`` (``PageFacts``) with these keys:
 ``kind``         "home" | "list" | "document" | "guide" | "annual_report" | "other"
 ``soft404``      "" or the reason the 200 page is an error page (页面不存在, 404 …)
 ``links``        [{"url": absolute or raw special URL, "text": anchor text (img: alt),
-                 "tag": a|area|img|script|link|iframe|frame|embed|source}]
+                 "tag": a|area|img|script|link|iframe|frame|embed|source|redirect}] (redirect: a meta
+                 refresh or a script ``location.href = …`` stub, see redirects.py; followed like a)
 ``meta``         {指引2017 tag name: content} for the tags present (SiteName, SiteIDCode, ColumnName, …)
 ``footer``       {"site_id", "icp", "psb", "sponsor"}: the value found or None
 ``document``     None, or {"fields": {field: {"value", "label", "where", "date", "how"}},

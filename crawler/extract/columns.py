@@ -107,11 +107,18 @@ def _breadcrumb(tree: etree._Element) -> str | None:
         label = _CRUMB_LABEL.search(text)
         body = text[label.end() :] if label else text
         parts = [p.strip(" :：") for p in _CRUMB_SEP.split(body) if p.strip(" :：")]
+        if len(parts) < 2:  # separators drawn by CSS: <li><a>首页</a></li><li><a>政务公开</a></li>…
+            parts = _crumb_links(el) or parts
         if len(parts) >= 2 and len(parts[-1]) <= 30:
             return parts[-1]
         if label and len(parts) == 1 and len(parts[0]) <= 30 and parts[0] not in _HOME_WORDS:
             return parts[0]
     return None
+
+def _crumb_links(el: etree._Element) -> list[str]:
+    """The link texts of a breadcrumb without separators, when it starts at 首页 (else ``[]``)."""
+    texts = [t for a in el.iter("a") if (t := _text(a))]
+    return texts if len(texts) >= 2 and texts[0] in _HOME_WORDS else []
 
 def _crumb_candidates(tree: etree._Element) -> Iterator[etree._Element]:
     """Elements labelled 当前位置 or named like a breadcrumb, then parents of 首页 links followed by '>'."""

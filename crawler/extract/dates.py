@@ -176,8 +176,9 @@ def year_from_url(url: str | None) -> tuple[int, int, int | None] | None:
 
 def parse_list_date(text: str | None, url: str | None = None, ref: dt.date | None = None) -> str | None:
     """A list item's date: a full date as written; a month-day date (``03-15``) takes its year from
-    the item's URL when the URL is dated with that month (and day, when it has one), else from
-    ``ref`` as :func:`parse_date` does.
+    the item's URL when the URL's date is near it (within a month: TRS names an article by the day
+    it was made, ``t20180307_…``, and shows the day it was published, ``03-08``; a ``01-02`` item
+    of ``t20171229_…`` is of the next year), else from ``ref`` as :func:`parse_date` does.
 
     >>> parse_list_date("03-15", "http://x.example.org/201803/t20180315_1.html", dt.date(2024, 1, 5))
     '2018-03-15'
@@ -193,12 +194,29 @@ def parse_list_date(text: str | None, url: str | None = None, ref: dt.date | Non
     if m and hint:
         month = int(m.group(1))
         day = int(next(g for g in m.group(2, 3, 4) if g is not None))
-        year, url_month, url_day = hint
-        if month == url_month and (url_day is None or url_day == day):
-            value = _make(year, month, day)
-            if value:
-                return value
+        value = _near_url_date(month, day, hint)
+        if value:
+            return value
     return parse_date(text, ref)
+
+
+URL_DATE_WINDOW = 31
+"""Days a list item's shown date may lie from its URL's date for the URL to give it a year."""
+
+
+def _near_url_date(month: int, day: int, hint: tuple[int, int, int | None]) -> str | None:
+    year, url_month, url_day = hint
+    if url_day is None:  # a month folder (/201803/): the same month only
+        return _make(year, month, day) if month == url_month else None
+    try:
+        anchor = dt.date(year, url_month, url_day)
+    except ValueError:
+        return None
+    for candidate_year in (year, year + 1, year - 1):
+        value = _make(candidate_year, month, day)
+        if value and abs((dt.date.fromisoformat(value) - anchor).days) <= URL_DATE_WINDOW:
+            return value
+    return None
 
 
 def find_dates(text: str | None) -> list[str]:

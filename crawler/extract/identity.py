@@ -26,13 +26,17 @@ _WS_RUN = re.compile(r"[ \t\r\n\f\v\xa0]+")
 # character before ICP/公网安备 is taken by looking back (see :func:`_with_province`).
 SITE_ID_RE = re.compile(r"网站标识码\s*[:：]?\s*([A-Za-z0-9]{1,20})")
 # ICP numbers as footers write them: 京ICP备05070218号, 皖ICP备12345678号-1, 鄂ICP备19031037-2号
-# (suffix before 号), 鄂ICP备05009168 (no 号), 蜀ICP备：19007388号, 蜀ICP备 13001288号.
-ICP_RE = re.compile(r"ICP\s*备\s*[:：]?\s*\d{4,12}(?:\s*-\s*\d{1,3})?(?:\s*号)?(?:\s*-\s*\d{1,3})?")
+# (suffix before 号), 鄂ICP备05009168 (no 号), 蜀ICP备：19007388号, 蜀ICP备 13001288号, 京ICP备14005922号－1
+# (a full-width hyphen).
+ICP_RE = re.compile(r"ICP\s*备\s*[:：]?\s*\d{4,12}(?:\s*[-－]\s*\d{1,3})?(?:\s*号)?(?:\s*[-－]\s*\d{1,3})?")
 # 公安备案: 京公网安备11010202000001号, 公网安备 33010602009328号, 粤公网安备号44030402003007 (号 in
 # the label, none after the number), and the label without 公网安备: 公安备案号：35012899001-19002,
-# 公安机关备案号：…
-PSB_RE = re.compile(r"(?:公网安备号?|公安机关备案号|公安备案号)\s*[:：]?\s*\d{6,20}(?:\s*-\s*\d{1,8})?\s*号?")
+# 公安机关备案号：…, 公网安备案： 34082802000414号 (a county news site)
+PSB_RE = re.compile(r"(?:公网安备[案号]?|公安机关备案号|公安备案号)\s*[:：]?\s*\d{6,20}"
+                    r"(?:\s*-\s*\d{1,8})?\s*号?")
 SPONSOR_RE = re.compile(r"主办(?:单位|方|机关)?\s*[:：]\s*(?P<value>[^\n|｜©®丨;；，,。]+)")
+# the suffix form, a footer line of its own: 「中国卫星导航系统管理办公室主办」, 「北京市人民政府 主办」
+SPONSOR_SUFFIX_RE = re.compile(r"(?m)^(?P<value>[\u4e00-\u9fff（）()·、 ]{4,40}?)\s*主办\s*$")
 _SPONSOR_STOP = re.compile(
     r"\s*(?:承办|协办|运行维护|运维|维护|技术支持|版权|[\u4e00-\u9fff]?ICP|政府网站标识码|网站标识码|"
     r"地址|电话|邮编|联系|E-?mail|邮箱|备案|[\u4e00-\u9fff]?公网安备|网站地图|主管|Copyright|\u3000|\s{2})",
@@ -198,5 +202,5 @@ def footer_ids(stream) -> dict[str, str | None]:
         "site_id": first(SITE_ID_RE, lambda m: m.group(1)),
         "icp": first(ICP_RE, lambda m: _with_province(stream, m)),
         "psb": first(PSB_RE, lambda m: _with_province(stream, m)),
-        "sponsor": first(SPONSOR_RE, sponsor),
+        "sponsor": first(SPONSOR_RE, sponsor) or first(SPONSOR_SUFFIX_RE, sponsor),
     }

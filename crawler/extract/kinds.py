@@ -201,8 +201,9 @@ def soft404_reason(title: str, text: str) -> str:
 
 # ---------------------------------------------------------------------------- 公开指南
 GUIDE_ELEMENTS: dict[str, tuple[str, ...]] = {
-    "office": ("信息公开工作机构", "信息公开机构", "受理机构", "工作机构", "受理单位", "办理机构", "名称"),
-    "address": ("办公地址", "通讯地址", "联系地址", "地址"),
+    "office": ("信息公开工作机构", "信息公开机构", "受理机构", "工作机构名称", "工作机构", "受理单位",
+               "办理机构", "机构名称", "单位名称", "名称"),
+    "address": ("办公地址", "通讯地址", "通信地址", "联系地址", "地址"),
     "hours": ("办公时间", "受理时间", "工作时间", "接待时间", "咨询时间"),
     "phone": ("联系电话", "咨询电话", "办公电话", "电话"),
     "fax": ("传真电话", "传真号码", "传真"),
@@ -222,7 +223,13 @@ _GUIDE_SHAPE = {
     "postcode": re.compile(r"(?<!\d)\d{6}(?!\d)"),
     "online": re.compile(r"https?://|www\.|[\w.-]+@[\w-]+\.[\w.]+|\.gov\.cn", re.I),
 }
+# 在线申请 named as a way, not an address: 「申请人可登录…政府门户网站直接填写并递交…」
+_ONLINE_WAY = re.compile(r"https?://|www\.|\.gov\.cn|网站|网上|平台|系统|门户", re.I)
+# Short labels that are also the tail of other words (信息名称, 区档案馆地址): a label only where a
+# label can start, not right after another Chinese character.
+_BARE_ONLY = frozenset({"名称", "地址", "电话", "传真", "邮箱", "邮编", "网址"})
 MAX_GUIDE_VALUE = 120
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _SPACES = re.compile(r"[ \u3000]+")
 GUIDE_TITLE = re.compile(r"公开指南")
 
@@ -238,8 +245,11 @@ def guide_elements(text: str, keep: Callable[[int], bool] | None = None) -> dict
     text = text or ""
     matches = list(_GUIDE_RE.finditer(text))
     for i, m in enumerate(matches):
-        element = _GUIDE_LABEL_ELEMENT[_SPACES.sub("", m.group("label"))]
+        label = _SPACES.sub("", m.group("label"))
+        element = _GUIDE_LABEL_ELEMENT[label]
         if found[element] or (keep is not None and not keep(m.start())):
+            continue
+        if label in _BARE_ONLY and m.start() and _CJK_CHAR.match(text, m.start() - 1):
             continue
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
         line_end = text.find("\n", m.end())
@@ -248,7 +258,7 @@ def guide_elements(text: str, keep: Callable[[int], bool] | None = None) -> dict
         if 0 <= line_end < end:
             end = line_end
         value = text[m.end():end].strip(" \u3000\n:：;；,，。、")[:MAX_GUIDE_VALUE]
-        shape = _GUIDE_SHAPE.get(element)
+        shape = _ONLINE_WAY if label == "在线申请" else _GUIDE_SHAPE.get(element)
         if not value:
             continue
         if shape is not None and not shape.search(value):

@@ -29,37 +29,11 @@ _DATE_HINT = re.compile(
 _FULL_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 
 
-_PAGER_WORDS = frozenset(
-    [
-        "下一页",
-        "下页",
-        "后页",
-        "尾页",
-        "末页",
-        "最后一页",
-        "上一页",
-        "上页",
-        "前页",
-        "首页",
-        "第一页",
-        "›",
-        "»",
-        ">",
-        ">>",
-        "<",
-        "<<",
-        "‹",
-        "«",
-        "next",
-        "last",
-        "prev",
-        "previous",
-        "first",
-        "下一頁",
-        "上一頁",
-        "尾頁",
-    ]
-)
+_PAGER_WORDS = frozenset([
+    "下一页", "下页", "后页", "尾页", "末页", "最后一页", "上一页", "上页", "前页", "首页", "第一页",
+    "›", "»", ">", ">>", "<", "<<", "‹", "«", "next", "last", "prev", "previous", "first",
+    "下一頁", "上一頁", "尾頁",
+])
 
 _NEXT_WORDS = frozenset(["下一页", "下页", "后页", "›", "»", ">", "next", "下一頁"])
 
@@ -163,6 +137,10 @@ def _href(a: etree._Element, base: str) -> str | None:
         return None
     return absolute.split("#", 1)[0] if absolute.startswith(("http://", "https://")) else None
 
+_TOOLTIP_TITLE = re.compile(
+    r"\s*(?:文章标题|信息标题|新闻标题|标题)\s*[:：]\s*(.+?)\s*(?:[\r\n]|作者\s*[:：]|更新时间\s*[:：]|"
+    r"发布时间\s*[:：]|点击次数\s*[:：]|$)", re.S)
+
 def _title_of(a: etree._Element) -> tuple[str, str | None]:
     """The item title of an anchor and a date written inside it (``<a><span>date</span>…</a>``).
 
@@ -176,7 +154,9 @@ def _title_of(a: etree._Element) -> tuple[str, str | None]:
         else:
             parts.append(piece)
     text = _WS.sub(" ", " ".join(parts)).strip()
-    attr = _WS.sub(" ", a.get("title") or "").strip()
+    attr = a.get("title") or ""
+    tooltip = _TOOLTIP_TITLE.match(attr)  # 「文章标题：…\n 作者：…\n 更新时间：…」 (动易-style CMSs)
+    attr = _WS.sub(" ", tooltip.group(1) if tooltip else attr).strip()
     if attr and not _FULL_DATE.fullmatch(attr):
         cut = text.rstrip(".…。 ")
         if not text or text != cut or (len(attr) > len(text) and attr.startswith(cut)):
@@ -312,16 +292,24 @@ def _main_rows(rows: list[dict]) -> list[dict]:
     if best is None:
         return []
     chosen = {best}
-    grand = best.getparent()
-    if best_score[0] == 2 and grand is not None:
+    if best_score[0] == 2:
         for parent, members in blocks.items():
-            if (
-                parent.getparent() is grand
-                and _shape(parent) == _shape(best)
-                and any(m["date"] for m in members)
-            ):
+            if parent is not best and any(m["date"] for m in members) and _kin(parent, best):
                 chosen.add(parent)
     return [row for row in rows if row["parent"] in chosen]
+
+def _kin(block: etree._Element, best: etree._Element) -> bool:
+    """Whether ``block`` is a part of the same list as ``best``: a same-shape sibling, or a
+    same-shape cousin (TRS 动静结合 pages split a list into groups of five, ``<div><ul>`` each)."""
+    for _ in range(2):
+        if _shape(block) != _shape(best):
+            return False
+        block, best = block.getparent(), best.getparent()
+        if block is None or best is None:
+            return False
+        if block is best:
+            return True
+    return False
 
 def _items_from(root: etree._Element, base: str, ref: date | None) -> list[dict]:
     """Items of the main list under ``root``, in page order."""

@@ -17,12 +17,15 @@ costliest step of all (most crawled pages are articles). Home pages always get t
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import re
 
 from lxml import etree
 from w3lib.encoding import html_to_unicode
 
 from crawler.extract import consultation, identity, interpretation, kinds, lists, metadata
+from crawler.extract.blocktext import BlockText
+from crawler.extract.redirects import redirect_links
 from crawler.extract.html import parse_html
 
 # Article containers of the common CMSs, with some text in them (TRS also wraps banners in
@@ -75,8 +78,12 @@ def _headings(root) -> list[str]:
     return found
 
 
-def analyze(html: str | bytes, url: str, is_home: bool = False, explain: bool = False) -> dict:
+def analyze(html: str | bytes, url: str, is_home: bool = False, explain: bool = False,
+            ref_date: dt.date | None = None) -> dict:
     """Every fact the crawler keeps about one HTML page (see :mod:`crawler.extract`).
+
+    ``ref_date`` is the day the page was fetched (default: today): a list's ``03-22`` with no year
+    on the page or in its URL takes that day's year (the year before, if the day would be later).
 
     ``explain`` adds ``facts["explain"]``: for every document field and footer id, the candidate
     values seen and why one was chosen (``cli.py inspect`` shows it; the crawler does not store it).
@@ -95,6 +102,7 @@ def analyze(html: str | bytes, url: str, is_home: bool = False, explain: bool = 
     meta = identity.meta_tags(all_meta)
     title = _title(root)
     links = kinds.extract_links(root, kinds.base_url(root, url))
+    links += redirect_links(root, kinds.base_url(root, url))  # meta refresh / location.href stubs
 
     # An article shown as one (ArticleTitle, article URL, article container) has no list of its
     # own: its sidebars' items and a column for it would be noise, and finding them costs most.
@@ -102,7 +110,7 @@ def analyze(html: str | bytes, url: str, is_home: bool = False, explain: bool = 
                    or _has_article_marker(root, html))
     items, column = [], None
     if is_home or not article:
-        items = lists.list_items(root, url)
+        items = lists.list_items(root, url, ref_date)
         column = lists.column_info(root, url, meta)
     inline, requests = lists.dataproxy_requests(root, url, html)
     if inline:
@@ -123,8 +131,9 @@ def analyze(html: str | bytes, url: str, is_home: bool = False, explain: bool = 
     report_year = kinds.report_year(*titles)
     guide = None
     if kinds.is_guide_heading(*titles):
+        blocks = BlockText(stream)  # a guide is prose: one line per paragraph, its spans joined
         elements = kinds.guide_elements(
-            stream.text, keep=lambda pos: not identity.in_footer_container(stream, pos))
+            blocks.text, keep=lambda pos: not identity.in_footer_container(stream, blocks.stream_pos(pos)))
         if sum(1 for value in elements.values() if value) >= 2:
             guide = elements
     visible_date = any((fields.get(name) or {}).get("date") and fields[name]["where"] != "meta"

@@ -6,7 +6,8 @@ Per page: ``url`` (the page's own URL hint, else the analysed URL noted in INDEX
 tag present, exactly), ``footer`` (the four ids, ``None`` when not on the page), ``fields`` (every
 document field shown: ``(value, ISO date or None)``; exactly these and no others), ``how`` (where a
 field must come from, for the traps), ``block`` (a 公文 metadata block), and, where they apply,
-``downloads``, ``items``, ``column``, ``guide`` and ``report_year``.
+``downloads``, ``items``, ``column``, ``guide`` and ``report_year``; ``ref_date`` (not a field: the
+day a saved page was fetched, for list dates with no year on the page or in the URL).
 """
 
 from __future__ import annotations
@@ -289,16 +290,26 @@ def compare(truth: dict, facts: dict) -> list[tuple[str, object, object]]:
         for key, value in truth["column"].items():
             rows.append((f"column.{key}", value, column.get(key)))
     if "guide" in truth:
-        rows.append(("guide", truth["guide"], facts.get("guide")))
+        guide, got_guide = truth["guide"], facts.get("guide")
+        if isinstance(guide, dict) and isinstance(got_guide, dict):  # one field per element
+            rows.extend((f"guide.{key}", guide.get(key), got_guide.get(key))
+                        for key in sorted(set(guide) | set(got_guide)))
+        else:
+            rows.append(("guide", guide, got_guide))
     if "report_year" in truth:
         rows.append(("report_year", truth["report_year"], facts.get("report_year")))
     if "pagination" in truth:
         rows.append(("pagination", truth["pagination"], facts.get("pagination")))
     if "encoding" in truth:
         rows.append(("encoding", truth["encoding"], facts.get("encoding")))
+    if "redirects" in truth:
+        rows.append(("redirects", truth["redirects"],
+                     [link["url"] for link in facts.get("links") or [] if link.get("tag") == "redirect"]))
     return rows
 
 
+from tests.corpus.truth_a import PAGES_A  # noqa: E402 - corpus-a pages (lists, home pages, guides)
 from tests.corpus.truth_b import PAGES_B  # noqa: E402  (corpus-b pages; truth_b imports nothing from here)
 
+PAGES.update(PAGES_A)
 PAGES.update(PAGES_B)
