@@ -138,11 +138,13 @@ def read_agencies(path: str, max_pages: int | None, only: str | None = None):
 
 def do_crawl(agencies_path: str | None, db_path: str, as_of: str | None, workers: int | None,
              overrides: dict, max_pages: int | None, resume: bool, run_id: int | None,
-             only_agency: str | None = None) -> int:
-    """Crawl (or resume) and return the run id."""
+             only_agency: str | None = None, redis_url: str | None = None) -> int:
+    """Crawl (or resume) and return the run id; with ``redis_url`` as a distributed run."""
     from crawler.lock import LockBusy, RunLock
     from crawler.run import effective_status, run_agencies, run_workers, start_run
 
+    if resume and redis_url:
+        raise InputError("--resume: continue a distributed run without --redis (from the store)")
     if resume:
         store = open_store(db_path)
         run = store.run(run_id) if run_id else _last_unfinished(store)
@@ -167,7 +169,10 @@ def do_crawl(agencies_path: str | None, db_path: str, as_of: str | None, workers
                                 agencies_path or "")
             click.echo(f"运行 run {rid}: {len(agencies)} 个单位, {min(workers, len(agencies))} 个爬虫进程",
                        err=True)
-            status = run_workers(store, rid, agencies, workers, overrides, resume=resume)
+            if redis_url:
+                status = _run_distributed(store, rid, agencies, workers, overrides, redis_url)
+            else:
+                status = run_workers(store, rid, agencies, workers, overrides, resume=resume)
     except LockBusy as exc:
         raise InputError(str(exc)) from None
     for row in store.query("select id, status, error, pages from agencies where run_id = ?", [rid]):
@@ -183,6 +188,17 @@ def do_crawl(agencies_path: str | None, db_path: str, as_of: str | None, workers
         raise CrawlFailed(f"run {rid}: a crawler process failed (see the messages above); "
                           f"what it stored is kept, --resume continues it")
     return rid
+
+
+def _run_distributed(store: Store, rid: int, agencies, workers: int, overrides: dict,
+                     redis_url: str) -> str:
+    from crawler.coordinator import DistributedError, run_distributed
+    try:
+        return run_distributed(store, rid, agencies, workers, overrides, redis_url,
+                               quiet=not overrides.get("GOVAUDIT_PROGRESS_INTERVAL"))
+    except DistributedError as exc:
+        store.set_run(rid, status="failed")
+        raise InputError(str(exc)) from None
 
 
 class CrawlFailed(InputError):
@@ -207,8 +223,10 @@ def _last_unfinished(store: Store) -> dict:
 @attachment_option
 @click.option("--resume", is_flag=True, help="Continue the last interrupted run (or --run ID).")
 @click.option("--run", "run_id", type=int, default=None, help="Run to resume.")
+@click.option("--redis", "redis_url", default=None, metavar="URL",
+              help="Distributed run: queue in Redis (redis://HOST:6379/0); `cli.py worker` joins it.")
 def crawl(agencies_path, db_path, as_of, workers, concurrency, timeout, max_pages, ignore_robots,
-          allow_private, quiet, only_agency, full_recrawl, resume, run_id):
+          allow_private, quiet, only_agency, full_recrawl, resume, run_id, redis_url):
     """Crawl every agency's portal into the store.
 
     Example: python cli.py crawl --agencies agencies.yml --db audit.db
@@ -216,7 +234,21 @@ def crawl(agencies_path, db_path, as_of, workers, concurrency, timeout, max_page
     as_of = parse_as_of(as_of)
     do_crawl(agencies_path, db_path, as_of, workers,
              scrapy_overrides(concurrency, timeout, ignore_robots, allow_private, quiet, full_recrawl),
-             max_pages, resume, run_id, only_agency)
+             max_pages, resume, run_id, only_agency, redis_url)
+
+
+@cli.command()
+@click.option("--redis", "redis_url", required=True, metavar="URL",
+              help="Redis of the run to join (redis://HOST:6379/0).")
+@click.option("--wait", type=click.FloatRange(0), default=60.0, show_default=True,
+              help="Seconds to wait for a run to be published.")
+def worker(redis_url, wait):
+    """Join a distributed crawl on any machine; leave when it ends (last line: pages fetched).
+
+    Example: python cli.py worker --redis redis://10.0.0.5:6379/0
+    """
+    from crawler.redis_worker import main as worker_main
+    return worker_main(["--redis", redis_url, "--wait", str(wait)])
 
 
 def load_profile_or_fail(profile: str | None) -> dict:

@@ -57,6 +57,9 @@ TOOL_STEPS = [
     "recrawl",
     "fullcrawl",
     "linkinator",
+    "scrapy-minimal",
+    "redis-1",
+    "redis-2",
     "linkchecker-default",
     "linkchecker-fast",
     "check100k",
@@ -561,6 +564,42 @@ def run_ours(name: str, command: list[str], db: Path, args, nginx, truth: dict) 
     return res
 
 
+def run_distributed_steps(args, nginx, truth: dict, skip: set[str]) -> dict:
+    """``cli.py crawl --redis`` with 1 and 2 local workers against a throwaway redis-server."""
+    server = shutil.which("redis-server")
+    if not server:
+        log("redis-server not installed: distributed steps skipped")
+        return {}
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    (WORK / "redis").mkdir(parents=True, exist_ok=True)
+    proc = subprocess.Popen([server, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+                             "--appendonly", "no", "--dir", str(WORK / "redis")], stdout=subprocess.DEVNULL)
+    out = {}
+    try:
+        time.sleep(0.5)
+        for name, workers in (("redis-1", 1), ("redis-2", 2)):
+            if name in skip:
+                continue
+            db = WORK / f"{name}.db"
+            for suffix in ("", "-wal", "-shm"):
+                Path(str(db) + suffix).unlink(missing_ok=True)
+            cmd = [str(PY), "cli.py", "crawl", "--agencies", str(WORK / "agencies.yml"), "--db", str(db),
+                   "--redis", f"redis://127.0.0.1:{port}/0", "--workers", str(workers), "--quiet",
+                   "--timeout", "5", "--concurrency", "8"]
+            mark = nginx.mark()
+            res = measure(name, cmd, bound=args.bound)
+            res["traffic"] = traffic(nginx.entries(mark), truth)
+            res["run_id"] = last_run_id(db)
+            res["store"] = ours_stats(db, res["run_id"])
+            out[name] = res
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--small", action="store_true", help="~300 pages: a quick smoke run")
@@ -668,6 +707,16 @@ def main(argv: list[str] | None = None) -> int:
             res["traffic"] = traffic(nginx.entries(mark), truth)
             res["score"] = score(linkinator_found(out), truth)
             results["tools"]["linkinator"] = res
+        # (c') the framework's floor: a minimal CrawlSpider + LinkExtractor at the same politeness
+        if "scrapy-minimal" not in skip:
+            mark = nginx.mark()
+            res = measure("scrapy-minimal", [str(PY), str(BENCH / "minimal_spider.py"), "--concurrency", "8",
+                                             "--timeout", "5", *starts], bound=args.bound)
+            res["traffic"] = traffic(nginx.entries(mark), truth)
+            results["tools"]["scrapy-minimal"] = res
+        # (c'') the distributed crawl (scrapy-redis): one worker, then two, on a local redis-server
+        if not {"redis-1", "redis-2"} <= skip:
+            results["tools"].update(run_distributed_steps(args, nginx, truth, skip))
         # (d) LinkChecker at its defaults (10 threads, ~0.1–0.6 s wait per request and host)
         for step, extra in (
             ("linkchecker-default", []),
@@ -768,7 +817,7 @@ def summarize(results: dict, truth: dict) -> dict:
             row.update({k: res["score"][k] for k in ("true_positives", "false_positives", "missed", "truth")})
         if res.get("cut_off") and reached:
             row["extrapolated_full_wall_s"] = round(res["wall_s"] * total_html / reached, 0)
-        if name in ("ours", "recrawl", "fullcrawl"):
+        if name in ("ours", "recrawl", "fullcrawl", "redis-1", "redis-2"):
             parsed = res["store"]["pages_parsed"]
             row["pages_parsed"] = parsed
             row["cpu_ms_per_page"] = round(1000 * res["cpu_s"] / max(1, parsed), 2)
@@ -777,7 +826,7 @@ def summarize(results: dict, truth: dict) -> dict:
     ratios = {}
     ours = rows.get("ours")
     if ours:
-        for peer in ("linkinator", "linkchecker-default", "linkchecker-fast"):
+        for peer in ("linkinator", "scrapy-minimal", "linkchecker-default", "linkchecker-fast"):
             if peer in rows:
                 p = rows[peer]
                 peer_wall = p.get("extrapolated_full_wall_s") or p["wall_s"]
@@ -801,6 +850,16 @@ def summarize(results: dict, truth: dict) -> dict:
                 "baseline": "fullcrawl" if "fullcrawl" in rows else "ours (crawl+check+report)",
                 "cut_off": rc["cut_off"],
             }
+    if "redis-1" in rows and "redis-2" in rows:
+        one, two = rows["redis-1"], rows["redis-2"]
+        ratios["two_workers"] = {
+            "throughput_2_over_1": round(one["wall_s"] / two["wall_s"], 2) if two["wall_s"] else None,
+            "pages_1": one["html_pages_reached"], "pages_2": two["html_pages_reached"],
+        }
+    if "fullcrawl" in rows and "scrapy-minimal" in rows:
+        full, floor = rows["fullcrawl"], rows["scrapy-minimal"]
+        if floor["wall_s"]:
+            ratios["crawl_over_scrapy_minimal"] = round(full["wall_s"] / floor["wall_s"], 2)
     big = tools.get("check100k")
     if big:
         ratios["check_report_100k"] = {
@@ -826,7 +885,7 @@ def print_table(results: dict) -> None:
             f"{r['body_bytes'] / 1e6:>9.1f}{r.get('true_positives', ''):>5}{r.get('false_positives', ''):>5}"
             f"{r.get('missed', ''):>6}" + ("  (cut off)" if r["cut_off"] else "")
         )
-    for name in ("ours", "recrawl", "fullcrawl"):
+    for name in ("ours", "recrawl", "fullcrawl", "redis-1", "redis-2"):
         if name in rows:
             print(
                 f"{name}: {rows[name]['pages_parsed']} pages parsed, "

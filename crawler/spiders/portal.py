@@ -14,7 +14,7 @@ complete run that ``cli.py check``/``report`` can judge), ``resume`` (``1`` to c
 from __future__ import annotations
 
 import json
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 import scrapy
 from scrapy import signals
@@ -22,6 +22,7 @@ from scrapy.http import HtmlResponse, TextResponse, XmlResponse
 
 from crawler.agencies import Agency, load_agencies
 from crawler.extract import analyze, analyze_dataproxy, decode_html
+from crawler.frontier import LocalFrontier
 from crawler.outcomes import error_class, failure_verdict, http_verdict
 from crawler.interaction import interaction_rows
 from crawler.safety.fetch import SafetyFetcher
@@ -29,25 +30,45 @@ from crawler.spiders.request_policy import RequestPolicy, proxy_key
 from crawler.spiders.resume import Resume
 from crawler.spiders.rows import RowShaping
 from crawler.store import Store, dumps, utcnow
-from crawler.urls import Scope
+from crawler.urls import Scope, dedup_key
 
 HEAD_TRUSTED = frozenset({404, 410})  # a HEAD answer believed without a GET
 
 
-def batched(results):
+def batched(results, request=None, frontier=None):
     """Pass requests through; gather every store row of one callback into a single item.
 
     One item per page instead of one per link edge keeps Scrapy's per-item machinery (middleware
     chains, signals, log records) off the hot path, and the pipeline writes the rows together.
+    In a distributed run the item also acknowledges ``request`` (``_ack``: it leaves the worker's
+    in-flight list with the rows, in one Redis transaction), and a request re-queued from a killed
+    worker (``_replay``) makes the frontier schedule its links again (see crawler.distributed).
     """
     rows: dict[str, list[dict]] = defaultdict(list)
-    for obj in results:
+    meta = request.meta if request is not None else {}
+    replay = bool(meta.get("_replay"))
+    if frontier is not None and meta.get("_inflight"):
+        frontier.begin(meta["_inflight"])
+    results = iter(results)
+    while True:
+        if frontier is not None:
+            frontier.replaying = replay
+        try:
+            obj = next(results)
+        except StopIteration:
+            break
+        finally:
+            if frontier is not None:
+                frontier.replaying = False
         if isinstance(obj, dict) and "_table" in obj:
             rows[obj.pop("_table")].append(obj)
         else:
             yield obj
-    if rows:
-        yield {"_rows": dict(rows)}
+    item = {"_rows": dict(rows)} if rows else {}
+    if meta.get("_inflight"):
+        item["_ack"] = meta["_inflight"]
+    if item:
+        yield item
 
 
 def load_run_agencies(path: str) -> list[Agency]:
@@ -73,10 +94,11 @@ class PortalSpider(RequestPolicy, RowShaping, Resume, scrapy.Spider):
         self.run_id = int(run_id)
         self.resume = str(resume) in ("1", "true", "True")
         self.scopes = {a.id: Scope(a.origins, a.path_prefix) for a in self.agencies.values()}
-        self.seen: dict[str, set[str]] = defaultdict(set)
-        self.patterns: dict[str, Counter] = defaultdict(Counter)
         self.progress = {a: {"pages": 0, "scheduled": 0, "done": 0, "errors": 0,
                                         "page_requests": 0} for a in self.agencies}
+        self.frontier = LocalFrontier(self.progress)
+        self.seen = self.frontier.seen
+        self.distributed = False
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -84,7 +106,11 @@ class PortalSpider(RequestPolicy, RowShaping, Resume, scrapy.Spider):
         if not spider.run_id:
             spider.run_id = crawler.settings.getint("GOVAUDIT_RUN_ID")
         spider.db = spider.db or crawler.settings.get("GOVAUDIT_DB")
-        if not spider.run_id and spider.db:
+        if crawler.settings.get("GOVAUDIT_REDIS_URL"):
+            from crawler.distributed import RedisFrontier
+            spider.frontier = RedisFrontier.from_settings(crawler.settings)
+            spider.distributed = True
+        elif not spider.run_id and spider.db:
             spider.start_standalone_run()
         crawler.signals.connect(spider.on_headers, signal=signals.headers_received)
         crawler.signals.connect(spider.on_closed, signal=signals.spider_closed)
@@ -117,6 +143,8 @@ class PortalSpider(RequestPolicy, RowShaping, Resume, scrapy.Spider):
 
     # --- scheduling ---------------------------------------------------------------------------
     async def start(self):
+        if self.distributed:  # the coordinator seeded the shared queue (crawler.coordinator)
+            return
         pending = self.resume_frontier() if self.resume else {}
         for agency in self.agencies.values():
             if agency.id in pending:
@@ -130,7 +158,7 @@ class PortalSpider(RequestPolicy, RowShaping, Resume, scrapy.Spider):
 
 
     def parse_check(self, response):
-        yield from batched(self._parse_check(response))
+        yield from batched(self._parse_check(response), response.request, self.frontier)
 
     def _parse_check(self, response):
         meta = response.meta
@@ -144,7 +172,7 @@ class PortalSpider(RequestPolicy, RowShaping, Resume, scrapy.Spider):
                               method=response.request.method)
 
     def parse_page(self, response):
-        yield from batched(self._parse_page(response))
+        yield from batched(self._parse_page(response), response.request, self.frontier)
 
     def _parse_page(self, response):
         meta = response.meta
@@ -231,6 +259,8 @@ class PortalSpider(RequestPolicy, RowShaping, Resume, scrapy.Spider):
                 edges[key] = {"_table": "links", "run_id": self.run_id, "agency": agency.id,
                               "source": page_url, "target": url, "anchor": text.strip()[:200],
                               "tag": tag, "on_home": int(is_home), "scope": scope_kind}
+        self.frontier.prepare(agency.id, [dedup_key(e["target"]) for e in edges.values()
+                                          if e["scope"] != "special"])
         yield from edges.values()
         for spec in facts.get("requests") or []:
             if self.mark(agency.id, proxy_key(spec)):
@@ -241,11 +271,11 @@ class PortalSpider(RequestPolicy, RowShaping, Resume, scrapy.Spider):
 
     async def parse_safety(self, response):
         """An attachment download or a capped external page fetch (crawler.safety.fetch)."""
-        for item in batched(await self.safety.parse_async(response)):
+        for item in batched(await self.safety.parse_async(response), response.request, self.frontier):
             yield item
 
     def parse_dataproxy(self, response):
-        yield from batched(self._parse_dataproxy(response))
+        yield from batched(self._parse_dataproxy(response), response.request, self.frontier)
 
     def _parse_dataproxy(self, response):
         meta = response.meta
@@ -258,7 +288,7 @@ class PortalSpider(RequestPolicy, RowShaping, Resume, scrapy.Spider):
                                   else response.body.decode("utf-8", "replace"), response.url)
         column_url = meta.get("column_url") or ""
         run_agency = {"run_id": self.run_id, "agency": agency.id}
-        offset = 1000 * (1 + len(self.seen[agency.id]))
+        offset = 1000 * (1 + self.frontier.size(agency.id))
         for position, item in enumerate(facts.get("items") or []):
             if column_url and item.get("url"):
                 yield {"_table": "list_items", **run_agency, "column_url": column_url,
@@ -279,7 +309,7 @@ class PortalSpider(RequestPolicy, RowShaping, Resume, scrapy.Spider):
                                          meta.get("depth", 0), source)
 
     def on_error(self, failure):
-        yield from batched(self._on_error(failure))
+        yield from batched(self._on_error(failure), failure.request, self.frontier)
 
     def _on_error(self, failure):
         request = failure.request

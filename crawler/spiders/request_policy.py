@@ -37,11 +37,8 @@ class RequestPolicy:
 
     def mark(self, agency_id: str, url: str) -> bool:
         """True the first time ``url`` is seen for the agency in this run."""
-        key = dedup_key(url)
-        seen = self.seen[agency_id]
-        if key in seen:
+        if not self.frontier.add(agency_id, dedup_key(url)):
             return False
-        seen.add(key)
         self.progress[agency_id]["scheduled"] += 1
         return True
 
@@ -49,6 +46,7 @@ class RequestPolicy:
                      column_url: str = "", source: str = "") -> scrapy.Request:
         self.mark(agency_id, url)
         self.progress[agency_id]["page_requests"] += 1
+        self.frontier.count_page(agency_id)
         return scrapy.Request(
             url, callback=self.parse_page, errback=self.on_error, dont_filter=True,
             meta={"agency": agency_id, "depth": depth, "is_home": is_home, "role": "page",
@@ -99,9 +97,9 @@ class RequestPolicy:
             # Families of query URLs (?page=N, ?date=…) are the endless ones; path URLs are bounded by
             # the page and depth budgets (a portal has tens of thousands of /art/…/art_N.html).
             pattern = pattern_key(url) if "?" in url else url
-            self.patterns[agency.id][pattern] += 1
-            over_budget = self.progress[agency.id]["page_requests"] >= agency.max_pages
-            if not reason and not over_budget and self.patterns[agency.id][pattern] <= MAX_PER_PATTERN:
+            seen_of_pattern = self.frontier.count_pattern(agency.id, pattern)
+            over_budget = self.frontier.pages(agency.id) >= agency.max_pages
+            if not reason and not over_budget and seen_of_pattern <= MAX_PER_PATTERN:
                 yield self.page_request(agency.id, url, depth, column_url=column_url, source=source)
                 return
         # content safety (crawler/safety/fetch.py): attachments downloaded, external pages capped
