@@ -29,9 +29,11 @@ SITE_ID_RE = re.compile(r"网站标识码\s*[:：]?\s*([A-Za-z0-9]{1,20})")
 # (suffix before 号), 鄂ICP备05009168 (no 号), 蜀ICP备：19007388号, 蜀ICP备 13001288号, 京ICP备14005922号－1
 # (a full-width hyphen).
 ICP_RE = re.compile(r"ICP\s*备\s*[:：]?\s*\d{4,12}(?:\s*[-－]\s*\d{1,3})?(?:\s*号)?(?:\s*[-－]\s*\d{1,3})?")
-# 公安备案: 京公网安备11010202000001号, 公网安备 33010602009328号, and the label without 公网安备:
-# 公安备案号：35012899001-19002, 公安机关备案号：…, 公网安备案： 34082802000414号 (a county news site)
-PSB_RE = re.compile(r"(?:公网安备案?|公安机关备案号|公安备案号)\s*[:：]?\s*\d{6,20}(?:\s*-\s*\d{1,8})?\s*号?")
+# 公安备案: 京公网安备11010202000001号, 公网安备 33010602009328号, 粤公网安备号44030402003007 (号 in
+# the label, none after the number), and the label without 公网安备: 公安备案号：35012899001-19002,
+# 公安机关备案号：…, 公网安备案： 34082802000414号 (a county news site)
+PSB_RE = re.compile(r"(?:公网安备[案号]?|公安机关备案号|公安备案号)\s*[:：]?\s*\d{6,20}"
+                    r"(?:\s*-\s*\d{1,8})?\s*号?")
 SPONSOR_RE = re.compile(r"主办(?:单位|方|机关)?\s*[:：]\s*(?P<value>[^\n|｜©®丨;；，,。]+)")
 # the suffix form, a footer line of its own: 「中国卫星导航系统管理办公室主办」, 「北京市人民政府 主办」
 SPONSOR_SUFFIX_RE = re.compile(r"(?m)^(?P<value>[\u4e00-\u9fff（）()·、 ]{4,40}?)\s*主办\s*$")
@@ -90,18 +92,52 @@ def in_footer_container(stream, pos: int) -> bool:
     return is_footer_element(el)
 
 
-def _with_province(text: str, m: re.Match) -> str:
+_INLINE = frozenset({"a", "span", "em", "font", "b", "strong", "i", "u", "small", "label"})
+
+
+def _inline_boundary(before, after) -> bool:
+    """Whether two adjacent text nodes meet at an inline tag with no white space between them
+    (``粤公网安备号<a>44030402003007</a>``): a browser shows them run together."""
+    if before[-1:].isspace() or after[:1].isspace():
+        return False
+    if after.is_text:  # the first text inside element b
+        b = after.getparent()
+        if b.tag not in _INLINE:
+            return False
+        if before.is_tail:
+            return b.getprevious() is before.getparent()
+        return b.getprevious() is None and b.getparent() is before.getparent()
+    c = after.getparent()  # after is the tail of c: c closes between the two nodes
+    if c.tag not in _INLINE:
+        return False
+    if before.is_text:
+        return before.getparent() is c and len(c) == 0
+    return len(c) > 0 and before.getparent() is c[-1]
+
+
+def _shown(stream, start: int, end: int) -> str:
+    """``stream.text[start:end]`` as a browser shows it: a boundary between two text nodes is a
+    space unless they meet at an inline tag with no white space (see :func:`_inline_boundary`)."""
+    text, parts, pos = stream.text, [], start
+    while (nl := text.find("\n", pos, end)) >= 0:
+        k = stream.segment_at(nl + 1)
+        parts += [text[pos:nl], "" if _inline_boundary(stream.nodes[k - 1], stream.nodes[k]) else " "]
+        pos = nl + 1
+    return "".join(parts) + text[pos:end]
+
+
+def _with_province(stream, m: re.Match) -> str:
     """The match with the one-character province prefix before it (京ICP备…, 浙公网安备 …); a
     ``公安备案号：…`` label has none."""
-    start = m.start()
+    text, start = stream.text, m.start()
     if m.group(0).startswith(("公安备案", "公安机关")):
-        return _WS_RUN.sub(" ", m.group(0)).strip()
+        return _WS_RUN.sub(" ", _shown(stream, start, m.end())).strip()
     back = start - 1
     while back >= 0 and text[back] in " \t\u3000":
         back -= 1
     if back >= 0 and _CJK.match(text, back):
         start = back
-    return _WS_RUN.sub(" ", text[start:m.end()]).strip()
+    return _WS_RUN.sub(" ", _shown(stream, start, m.end())).strip()
 
 
 def _sponsor_value(m: re.Match) -> str | None:
@@ -127,7 +163,7 @@ def footer_candidates(stream) -> dict[str, list[dict]]:
             elif name == "sponsor":
                 value = _sponsor_value(m)
             else:
-                value = _with_province(text, m)
+                value = _with_province(stream, m)
             container = in_footer_container(stream, m.start())
             place = "页脚容器" if container else ("页面末尾" if m.start() >= tail_start else "正文中")
             counted = bool(value) and value == chosen.get(name) and not any(
@@ -164,7 +200,7 @@ def footer_ids(stream) -> dict[str, str | None]:
 
     return {
         "site_id": first(SITE_ID_RE, lambda m: m.group(1)),
-        "icp": first(ICP_RE, lambda m: _with_province(text, m)),
-        "psb": first(PSB_RE, lambda m: _with_province(text, m)),
+        "icp": first(ICP_RE, lambda m: _with_province(stream, m)),
+        "psb": first(PSB_RE, lambda m: _with_province(stream, m)),
         "sponsor": first(SPONSOR_RE, sponsor) or first(SPONSOR_SUFFIX_RE, sponsor),
     }

@@ -43,7 +43,7 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
                "责任部门", "发文机构"),
     "doc_number": ("发文字号", "文号", "发布文号", "文件编号", "发文文号", "文件字号"),
     "written_date": ("成文日期", "成文时间", "发文日期", "生成日期", "印发日期", "发文时间"),
-    "pub_date": ("发布日期", "发布时间", "公开日期", "公开时间"),
+    "pub_date": ("发布日期", "发布时间", "公开日期", "公开时间", "时间发布"),  # 时间发布: Liaoyang (Epoint)
     "effective_date": ("生效日期", "施行日期", "实施日期", "生效时间", "施行时间", "实施时间"),
     "validity": ("有效性", "效力状态", "时效性", "时效", "有效期"),
     "abolished_date": ("废止日期", "废止时间", "失效日期", "失效时间"),
@@ -100,6 +100,7 @@ MAX_VALUE = 300
 BYLINE_LINE = 100
 # a date right after a label of its own (更新时间：…, 浏览次数：…) is that label's, not the byline's
 _LABEL_BEFORE_DATE = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[:：]\s*$")
+_OWN_LABEL = re.compile(r"^\s*([\u4e00-\u9fff]{2,6})\s*[:：]\s*$")  # a segment that is only a label
 
 
 class TextStream:
@@ -369,8 +370,9 @@ def _byline_date(stream: TextStream, labels: list[_Label], skip: set[int] = froz
     near = {lab.segment for lab in labels if lab.label in BYLINE_LABELS}
     for segment in sorted(near):
         for index in range(max(segment - 3, 0), min(segment + 4, len(stream.segments))):
-            if index in skip:
-                continue
+            own = _OWN_LABEL.match(stream.segments[index - 1]) if index else None
+            if index in skip or own and own.group(1) not in BYLINE_LABELS:
+                continue  # <dt>结束时间：</dt><dd>2024-05-10</dd>: the date is that label's
             text = stream.segments[index]
             bare = text.strip(" []［］()（）")
             shown = date_text(bare)

@@ -309,5 +309,7 @@ def compare(truth: dict, facts: dict) -> list[tuple[str, object, object]]:
 
 
 from tests.corpus.truth_a import PAGES_A  # noqa: E402 - corpus-a pages (lists, home pages, guides)
+from tests.corpus.truth_b import PAGES_B  # noqa: E402  (corpus-b pages; truth_b imports nothing from here)
 
 PAGES.update(PAGES_A)
+PAGES.update(PAGES_B)
