@@ -83,6 +83,10 @@ def oldest_unanswered_days(store: Store, run: dict, agency: dict, profile: dict)
     """Age in days of the oldest unanswered consultation (needs the interaction crawl's table)."""
     if "messages" not in store.db.table_names():
         raise LookupError("未采集互动交流留言数据")
+    readable = list(store.query("select 1 from message_lists where run_id = ? and agency = ? "
+                                "and state != 'unreadable' limit 1", [run["id"], agency["id"]]))
+    if not readable:
+        raise LookupError("未读取到可读的咨询留言列表")
     rows = list(store.query("select min(asked_date) as oldest from messages where run_id = ? and agency = ? "
                             "and coalesce(replied_date, '') = ''", [run["id"], agency["id"]]))
     oldest = rows[0]["oldest"] if rows else None

@@ -139,7 +139,9 @@ def test_report_files_are_written(audit):
     rows = findings(audit["db"], 1)
     import openpyxl
     book = openpyxl.load_workbook(out / "问题清单.xlsx", read_only=True)
-    per_agency = sum(book[name].max_row - 1 for name in book.sheetnames if name != "汇总")
+    from reports.xlsx import ADVISORY_SHEET, SUMMARY_SHEET
+    per_agency = sum(book[name].max_row - 1 for name in book.sheetnames
+                     if name not in (SUMMARY_SHEET, ADVISORY_SHEET))
     assert per_agency == len(rows)
     review = json.loads((out / "jyj.json").read_text(encoding="utf-8"))["review_links"]
     expected = {e["target"] for e in audit["truth"]["not_broken"]
