@@ -212,12 +212,30 @@ def interpretation_facts(title: str, headings: tuple[str, ...], meta: dict, text
         pub_label = f"页面日期（无标签，{pub.get('how') or pub.get('where') or 'byline'}）"
     if not pub_date:
         pub_date, pub_label = _byline_date(text)
-    body_quotes = quoted_titles(text)
-    own = quoted_titles(shown)
     return {"title": " ".join(shown.split())[:300], "detected_by": detected_by,
             "column_name": column_name, "pub_date": pub_date, "pub_date_label": pub_label,
-            "quoted_titles": list(dict.fromkeys(own + body_quotes))[:30],
+            "quoted_titles": interpreted_titles(shown, text)[:30],
             "doc_numbers": doc_numbers(text)[:20]}
+
+
+def interpreted_titles(title: str, text: str | None) -> list[str]:
+    """The titles quoted in 《》 that an interpretation page may interpret: those of its own title,
+    then the body's, each once, without the back-references and the other interpretations.
+
+    A 解读 names the document in full once and then abbreviates it (《专项规划》, 《办法》,
+    《条例》): a quote contained in a longer one quoted before it is such a back-reference and no
+    title of its own — kept, it would match any document that quotes the same short word. A quote
+    that is itself an interpretation's title (《…政策解读》, the link to a 图片解读 version) is not
+    what the page interprets either.
+    """
+    found: list[str] = []
+    for quote in quoted_titles(title) + quoted_titles(text):
+        if quote in found or title_kind(quote):
+            continue
+        if any(quote in earlier and quote != earlier for earlier in found):
+            continue  # 《专项规划》 after 《平潭综合实验区“十四五”社会事业发展专项规划》
+        found.append(quote)
+    return found
 
 
 def _in_navigation(el) -> bool:

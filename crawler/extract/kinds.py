@@ -274,8 +274,12 @@ def is_guide_heading(*headings: str) -> bool:
 
 
 # ---------------------------------------------------------------------------- 年度报告
+# The year, 信息公开 and 年度报告 must sit in one part of the title: TRS titles read
+# ``文章标题_栏目名_站点名``, and an article of the column 政府信息公开年报 (关于2014年政府信息公开工作要点
+# 落实情况的函_政府信息公开年报_…) is no report because its column name says 年报.
 _REPORT_YEAR = re.compile(
-    r"(?<!\d)((?:19|20)\d{2})\s*年(?:度)?[^\n]{0,40}?(?:政府)?信息公开[^\n]{0,8}?(?:年度报告|年报|工作报告)")
+    r"(?<!\d)((?:19|20)\d{2})\s*年(?:度)?[^\n_|｜]{0,40}?(?:政府)?信息公开[^\n_|｜]{0,8}?"
+    r"(?:年度报告|年报|工作报告)")
 
 
 def report_year(*titles: str) -> int | None:

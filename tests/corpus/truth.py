@@ -298,6 +298,14 @@ def compare(truth: dict, facts: dict) -> list[tuple[str, object, object]]:
             rows.append(("guide", guide, got_guide))
     if "report_year" in truth:
         rows.append(("report_year", truth["report_year"], facts.get("report_year")))
+    if "interpretation" in truth:
+        rows.extend(_compare_dict("interpretation", truth["interpretation"], facts.get("interpretation")))
+    if "interpretation_links" in truth:
+        rows.append(("interpretation_links", truth["interpretation_links"],
+                     [{k: link.get(k) for k in ("url", "text", "label")}
+                      for link in facts.get("interpretation_links") or []]))
+    if "consultation" in truth:
+        rows.extend(_compare_consultation(truth["consultation"], facts.get("consultation")))
     if "pagination" in truth:
         rows.append(("pagination", truth["pagination"], facts.get("pagination")))
     if "encoding" in truth:
@@ -308,8 +316,46 @@ def compare(truth: dict, facts: dict) -> list[tuple[str, object, object]]:
     return rows
 
 
+def _compare_dict(name: str, expected, got) -> list[tuple[str, object, object]]:
+    """One row per key when both are dicts (every key of either side), else one row."""
+    if isinstance(expected, dict) and isinstance(got, dict):
+        return [(f"{name}.{key}", expected.get(key), got.get(key)) for key in sorted(set(expected) | set(got))]
+    return [(name, expected, got)]
+
+
+MESSAGE_KEYS = ("title", "url", "asked_date", "replied_date", "status")
+"""The facts of a listed message that matter: what it is, where, when asked and answered, its state."""
+
+
+def _compare_consultation(expected, got) -> list[tuple[str, object, object]]:
+    """A consultation page's facts: ``kind`` (list | detail), ``channel`` (consultation | excluded),
+    ``name``, and for a list ``state`` (readable | empty | unreadable) with its ``reason`` and its
+    ``messages`` (each ``(title, url, asked_date, replied_date, status)``), for a detail page the
+    ``message`` fields the truth names. Only the keys the truth gives are compared."""
+    if not isinstance(expected, dict) or not isinstance(got, dict):
+        return [("consultation", expected, got)]
+    rows: list[tuple[str, object, object]] = []
+    for key in ("kind", "channel", "name", "state", "reason"):
+        if key in expected:
+            rows.append((f"consultation.{key}", expected[key], got.get(key)))
+    if "messages" in expected:
+        listed = [tuple(m.get(k) for k in MESSAGE_KEYS) for m in got.get("messages") or []]
+        rows.append(("consultation.messages.count", len(expected["messages"]), len(listed)))
+        rows.extend((f"consultation.messages[{i}]", tuple(msg), listed[i] if i < len(listed) else None)
+                    for i, msg in enumerate(expected["messages"]))
+    if "message" in expected:
+        message = got.get("message") or {}
+        rows.extend((f"consultation.message.{key}", value, message.get(key))
+                    for key, value in expected["message"].items())
+    return rows
+
+
 from tests.corpus.truth_a import PAGES_A  # noqa: E402 - corpus-a pages (lists, home pages, guides)
 from tests.corpus.truth_b import PAGES_B  # noqa: E402  (corpus-b pages; truth_b imports nothing from here)
 
 PAGES.update(PAGES_A)
 PAGES.update(PAGES_B)
+
+from tests.corpus.truth_n1 import PAGES_N1  # noqa: E402 - annual reports, 解读 and 咨询 pages
+
+PAGES.update(PAGES_N1)
