@@ -68,6 +68,19 @@ def column_word(name: str | None) -> str | None:
     return None
 
 
+_MIXED_COLUMN = re.compile(r"文件\s*(?:及|与|和|、|暨|&|＆)\s*(?:政策)?(?:解读|图解)|(?:解读|图解)\s*(?:及|与|和|、|暨)\s*(?:政策)?文件")
+
+
+def is_mixed_column(name: str | None) -> bool:
+    """A column that holds the documents and their 解读 together (政策文件及解读, 文件与解读):
+    sitting in it makes no page an interpretation — its documents sit there too.
+
+    >>> is_mixed_column("政策文件及解读"), is_mixed_column("政策解读"), is_mixed_column("文件解读")
+    (True, False, False)
+    """
+    return bool(_MIXED_COLUMN.search(name or ""))
+
+
 def title_kind(title: str | None) -> str | None:
     """Which interpretation-title pattern ``title`` matches (``"《…》政策解读"``), or None.
 
@@ -186,21 +199,28 @@ def interpretation_facts(title: str, headings: tuple[str, ...], meta: dict, text
     "column_name", "pub_date", "pub_date_label", "quoted_titles", "doc_numbers"}``.
     """
     candidates = [h for h in (meta.get("ArticleTitle") or "", *headings, title) if h]
+    declared = meta.get("ColumnName") or ""
+    parts = breadcrumb_parts(text)
+    # a <title> that only names the column (政策文件及解读_站点名) is no title of the article
+    columns = {normalize_title(name) for name in (declared, parts[-1] if parts else "") if name}
     detected_by, shown = "", ""
     for candidate in candidates:
+        if normalize_title(_TITLE_SUFFIX.split(candidate.strip(), maxsplit=1)[0]) in columns:
+            continue
         kind = title_kind(candidate)
         if kind:
             detected_by, shown = f"title:{kind}", candidate
             break
     column_name = ""
-    declared = meta.get("ColumnName") or ""
     if column_word(declared):
         column_name = declared
-        detected_by = detected_by or f"meta:ColumnName={declared}"
+        if not is_mixed_column(declared):
+            detected_by = detected_by or f"meta:ColumnName={declared}"
     crumb = breadcrumb_column(text)
     if crumb:
         column_name = column_name or crumb
-        detected_by = detected_by or f"breadcrumb:{crumb}"
+        if not is_mixed_column(crumb):
+            detected_by = detected_by or f"breadcrumb:{crumb}"
     if not detected_by:
         return None
     shown = strip_site_suffix(shown or (candidates[0] if candidates else ""))

@@ -48,6 +48,19 @@ PAGES_N1: dict[str, dict] = {
                         "doc_numbers": []},
         # the header menu's 平潭政策解读 is the column, linked from every page: no 解读 link
         interpretation_links=[], consultation=None, report_year=None),
+    # the same column holds this announcement (an image of the 公安部 notice): a mixed column
+    # 政策文件及解读 makes no page a 解读, and the <title> 「政策文件及解读_…」 names only the column
+    "interp_pingtan_mixed_column_news_not_jiedu.html": dict(
+        url=f"{PT}/zwgk/ztzl/gazl/zcwjjjd/202411/t20241114_95045.htm", kind="document",
+        title="政策文件及解读_ 平潭综合实验区党工委管委会",
+        meta={**PT_SITE, **_column("政策文件及解读"),
+              "ArticleTitle": "公安部：机动车行驶证电子化11月4日起分三批推广应用", "PubDate": "2024-11-14 10:34",
+              "ContentSource": "", "Keywords": "", "Author": "公安部交通管理局", "Description": "",
+              "Image": f"{PT}/zwgk/ztzl/gazl/zcwjjjd/202411/W020241114381501470924.jpg",
+              "Url": f"{PT}/zwgk/ztzl/gazl/zcwjjjd/202411/t20241114_95045.htm"},
+        footer=PT_FOOTER,
+        fields={"pub_date": ("2024-11-14 10:34", "2024-11-14")}, how={"pub_date": "label"}, block=False,
+        downloads=[], interpretation=None, interpretation_links=[], consultation=None, report_year=None),
     # the 解读 of a plan: its title quoted in full once, then 《专项规划》 four times (back-references);
     # 原文链接 to the plan; a link to the 图片解读 of the same plan
     "interp_pingtan_sswjd_shuminghao_jiedu.html": dict(
