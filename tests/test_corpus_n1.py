@@ -60,7 +60,8 @@ def test_report_without_zhengfu_in_its_title():
      "《办法》共五章。《办法》自印发之日起施行。依据《中华人民共和国教育法》制定。",
      ["示例市中小学课后服务管理办法", "中华人民共和国教育法"]),
     # a short quote seen before any longer one is a title of its own
-    ("政策问答", "《条例》出台后，《中华人民共和国政府信息公开条例》的解读见下。", ["条例", "中华人民共和国政府信息公开条例"]),
+    ("政策问答", "《条例》出台后，《中华人民共和国政府信息公开条例》的解读见下。",
+     ["条例", "中华人民共和国政府信息公开条例"]),
 ])
 def test_interpreted_titles(title, text, expected):
     assert interpreted_titles(title, text) == expected
@@ -87,7 +88,8 @@ def test_is_mixed_column(name, mixed):
 @pytest.mark.parametrize("meta,title,text,detected", [
     # an announcement in a mixed column, its <title> the column name: no 解读
     ({"ColumnName": "政策文件及解读", "ArticleTitle": "公安部：机动车行驶证电子化分三批推广应用"},
-     "政策文件及解读_平潭综合实验区党工委管委会", "当前位置：首页 > 专题专栏 > 政策文件及解读\n时间：2024-11-14", None),
+     "政策文件及解读_平潭综合实验区党工委管委会",
+     "当前位置：首页 > 专题专栏 > 政策文件及解读\n时间：2024-11-14", None),
     ({"ArticleTitle": "示例县关于做好春耕生产的通知"}, "文件与解读 - 示例县人民政府",
      "您现在的位置：首页 > 政务公开 > 文件与解读\n发布日期：2026-03-01", None),
     # a 一图看懂 in the same column is one by its own title

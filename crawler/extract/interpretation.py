@@ -68,7 +68,8 @@ def column_word(name: str | None) -> str | None:
     return None
 
 
-_MIXED_COLUMN = re.compile(r"文件\s*(?:及|与|和|、|暨|&|＆)\s*(?:政策)?(?:解读|图解)|(?:解读|图解)\s*(?:及|与|和|、|暨)\s*(?:政策)?文件")
+_MIXED_COLUMN = re.compile(r"文件\s*(?:及|与|和|、|暨|&|＆)\s*(?:政策)?(?:解读|图解)"
+                           r"|(?:解读|图解)\s*(?:及|与|和|、|暨)\s*(?:政策)?文件")
 
 
 def is_mixed_column(name: str | None) -> bool:
