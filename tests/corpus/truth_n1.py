@@ -106,6 +106,19 @@ PAGES_N1: dict[str, dict] = {
         footer=PT_FOOTER,
         fields={"pub_date": ("2014-02-25 00:00", "2014-02-25")}, how={"pub_date": "label"}, block=False,
         downloads=[], report_year=2013, interpretation=None, interpretation_links=[], consultation=None),
+    # a county government's report: Word-pasted <span>s (the year 2013 and 「年政府信息公开工作年度报告」 in
+    # two runs of the heading, a mojibake font name), a statistics table, signed 平潭县人民政府 with
+    # no date under it (no 成文日期 on the page)
+    "report_pingtan_county_2013_word_markup.html": dict(
+        url=f"{PT}/zwgk/zfxxgk/zfxxgknb/201401/t20140122_80754.htm", kind="annual_report",
+        title="平潭县人民政府2013年政府信息公开工作年度报告_政府信息公开年报_平潭综合实验区党工委管委会",
+        meta={**PT_SITE, **_column("政府信息公开年报"),
+              "ArticleTitle": "平潭县人民政府2013年政府信息公开工作年度报告", "PubDate": "2014-01-22 00:00",
+              "ContentSource": "平潭县人民政府", "Keywords": "", "Author": "超级管理员", "Description": "",
+              "Image": "", "Url": f"{PT}/zwgk/zfxxgk/zfxxgknb/201401/t20140122_80754.htm"},
+        footer=PT_FOOTER,
+        fields={"pub_date": ("2014-01-22 00:00", "2014-01-22")}, how={"pub_date": "label"}, block=False,
+        downloads=[], report_year=2013, interpretation=None, interpretation_links=[], consultation=None),
     # a 函 filed in the 政府信息公开年报 column: the <title> ends 「_政府信息公开年报_…」 and the body cites
     # the notice on 「…政府信息公开工作年度报告有关事项」 — neither makes the letter a report; signed
     # 平潭综合实验区管委会办公室 / 2014年12月10日; the 闽政办函〔2014〕130号 it cites is not its own 文号
