@@ -102,3 +102,19 @@ def test_is_mixed_column(name, mixed):
 def test_mixed_column_and_column_title(meta, title, text, detected):
     found = interpretation_facts(title, (), meta, text)
     assert (found or {}).get("detected_by") == detected
+
+
+def test_compare_consultation_rows():
+    from tests.corpus.truth import compare
+    truth = {"kind": "list", "title": "", "footer": {k: None for k in ("site_id", "icp", "psb", "sponsor")},
+             "consultation": {"kind": "list", "channel": "consultation", "state": "readable", "reason": "",
+                              "messages": [("咨询社保", "http://x.gov.cn/1.html", "2026-03-02", None, "pending")]}}
+    facts = {"kind": "list", "title": "", "soft404": "", "footer": {}, "document": None,
+             "consultation": {"kind": "list", "channel": "consultation", "state": "readable", "reason": "",
+                              "messages": [{"title": "咨询社保", "url": "http://x.gov.cn/1.html",
+                                            "asked_date": "2026-03-02", "replied_date": None,
+                                            "status": "pending", "where": "table"}]}}
+    rows = [r for r in compare(truth, facts) if r[0].startswith("consultation")]
+    assert rows and all(expected == got for _, expected, got in rows)
+    facts["consultation"]["messages"][0]["status"] = "replied"
+    assert any(expected != got for _, expected, got in compare(truth, facts))
