@@ -108,7 +108,8 @@ def test_compare_consultation_rows():
     from tests.corpus.truth import compare
     truth = {"kind": "list", "title": "", "footer": {k: None for k in ("site_id", "icp", "psb", "sponsor")},
              "consultation": {"kind": "list", "channel": "consultation", "state": "readable", "reason": "",
-                              "messages": [("咨询社保", "http://x.gov.cn/1.html", "2026-03-02", None, "pending")]}}
+                              "messages": [("咨询社保", "http://x.gov.cn/1.html", "2026-03-02", None,
+                                            "pending")]}}
     facts = {"kind": "list", "title": "", "soft404": "", "footer": {}, "document": None,
              "consultation": {"kind": "list", "channel": "consultation", "state": "readable", "reason": "",
                               "messages": [{"title": "咨询社保", "url": "http://x.gov.cn/1.html",
