@@ -5,6 +5,8 @@
 2. An interpretation's ``quoted_titles`` kept the back-references a 解读 uses after naming the
    document once (《专项规划》, 《办法》, 《条例》) and the titles of other 解读 it links; the first
    would match any document quoting the same short word.
+3. A quote split by inline markup (Word's 《福建省</span><span>“十四五”…规划》) spans two text nodes,
+   so two lines of the visible text: ``quoted_titles`` dropped it.
 """
 
 from pathlib import Path
@@ -12,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from crawler.extract import analyze, decode_html
-from crawler.extract.interpretation import interpretation_facts, interpreted_titles
+from crawler.extract.interpretation import interpretation_facts, interpreted_titles, quoted_titles
 from crawler.extract.kinds import report_year
 
 PAGES = Path(__file__).resolve().parent / "corpus" / "pages"
@@ -65,6 +67,25 @@ def test_report_without_zhengfu_in_its_title():
 ])
 def test_interpreted_titles(title, text, expected):
     assert interpreted_titles(title, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # one quote over two text nodes (a line each): white space and line breaks removed
+    ("依据《交通强国建设纲要》《福建省\n“十四五”现代综合交通运输体系发展专项规划》等",
+     ["交通强国建设纲要", "福建省十四五现代综合交通运输体系发展专项规划"]),
+    ("《示例市\n教育\n事业\n发展规划》", ["示例市教育事业发展规划"]),
+    # a stray 《 many lines before an unrelated 》 is no title
+    ("《\n首页\n政务公开\n专题专栏\n“十四五”规划\n解读》", []),
+])
+def test_quoted_titles_across_text_nodes(text, expected):
+    assert quoted_titles(text) == expected
+
+
+def test_split_quote_in_a_saved_jiedu():
+    html, _ = decode_html((PAGES / "interp_pingtan_guanyu_de_jiedu_basis_quotes.html").read_bytes())
+    found = analyze(html, "https://www.pingtan.gov.cn/zwgk/ztzl/sswgh/sswjd/202211/t20221130_41840.htm")
+    assert "福建省十四五现代综合交通运输体系发展专项规划" in found["interpretation"]["quoted_titles"]
+    assert "规划" not in found["interpretation"]["quoted_titles"]
 
 
 def test_interpretation_facts_use_interpreted_titles():

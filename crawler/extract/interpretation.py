@@ -37,7 +37,10 @@ TITLE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
 )
 _TITLE_SUFFIX = re.compile(r"\s*(?:_|\s-\s|—+|\||｜)\s*")  # 《…》政策解读_示例市教育局
 _SITE_SUFFIX = re.compile(r"\s*-\s*[^-《》]{2,30}(?:政府|局|委员会|委|厅|办公室|网|中心)\s*$")
-_QUOTED = re.compile(r"《\s*([^《》\n]{2,120}?)\s*》")
+# a quote may run over a few text nodes (Word markup splits 《福建省</span><span>“十四五”…》), each a
+# line of the visible text; more lines than that is a stray 《 and not a title
+_QUOTED = re.compile(r"《\s*([^《》]{2,120}?)\s*》")
+_QUOTE_LINES = 3
 _DOC_NUMBER = re.compile(
     r"([\u4e00-\u9fa5]{1,16})\s*[〔\[【(（［﹝]\s*((?:19|20)\d{2})\s*[〕\]】)）］﹞]\s*第?\s*0*([1-9]\d{0,4})\s*号")
 _CRUMB_LABEL = re.compile(r"(?:当前位置|您现在的位置|您当前的位置|所在位置|当前的位置|位置)\s*[:：]\s*")
@@ -111,6 +114,8 @@ def quoted_titles(text: str | None) -> list[str]:
     """Every title quoted in 《》 in ``text``, in order, each once (inner white space removed)."""
     found: list[str] = []
     for m in _QUOTED.finditer(text or ""):
+        if m.group(1).count("\n") > _QUOTE_LINES:
+            continue
         value = normalize_title(m.group(1))
         if value and value not in found:
             found.append(value)

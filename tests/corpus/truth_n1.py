@@ -81,6 +81,29 @@ PAGES_N1: dict[str, dict] = {
                                "text": "《平潭综合实验区“十四五”社会事业发展专项规划政策解读》（图片解读）",
                                "label": "anchor"}],
         consultation=None, report_year=None),
+    # 关于《…》的政策解读 whose 编制依据 sentence quotes three more plans; Word markup splits one quote
+    # over two <span>s (《福建省</span><span>“十四五”现代…专项规划》); 《规划》 (15 times) is a
+    # back-reference; the 相关文件 link is the plan itself (a document), not a 解读 link
+    "interp_pingtan_guanyu_de_jiedu_basis_quotes.html": dict(
+        url=f"{PT}/zwgk/ztzl/sswgh/sswjd/202211/t20221130_41840.htm", kind="document",
+        title="“十四五”解读_ 平潭综合实验区党工委管委会",
+        meta={**PT_SITE, **_column("“十四五”解读"),
+              "ArticleTitle": "关于《平潭综合实验区“十四五”综合交通运输规划》的政策解读", "PubDate": "2022-05-13 20:54",
+              "ContentSource": "平潭综合实验区交通建设局", "Keywords": "平潭综合实验区“十四五”综合交通运输规划",
+              "Author": "平潭交建局", "Description": "", "Image": "",
+              "Url": f"{PT}/zwgk/ztzl/sswgh/sswjd/202211/t20221130_41840.htm"},
+        footer=PT_FOOTER,
+        fields={"pub_date": ("2022-05-13 20:54", "2022-05-13")}, how={"pub_date": "label"}, block=False,
+        downloads=[],
+        interpretation={"title": "关于《平潭综合实验区“十四五”综合交通运输规划》的政策解读",
+                        "detected_by": "title:《…》政策解读", "column_name": "“十四五”解读",
+                        "pub_date": "2022-05-13", "pub_date_label": "时间",
+                        "quoted_titles": ["平潭综合实验区十四五综合交通运输规划", "交通强国建设纲要",
+                                          "福建省十四五现代综合交通运输体系发展专项规划",
+                                          "平潭综合实验区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要",
+                                          "福建省十四五综合交通运输发展专项规划"],
+                        "doc_numbers": []},
+        interpretation_links=[], consultation=None, report_year=None),
     # the plan the 解读 above interprets: 「正文见附件」 and 「政策解读链接」 as plain text (no <a>, no
     # attachment in the saved page); the template's 政策解读 side box is filled by a script
     "interp_pingtan_policy_doc_jiedu_word_unlinked.html": dict(
