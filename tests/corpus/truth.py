@@ -82,7 +82,11 @@ PAGES: dict[str, dict] = {
               "ColumnName": "基础教育", "ColumnType": "工作动态",
               "ColumnDescription": "本地区政务要闻、工作动态、通知公告等信息", "ColumnKeywords": "工作动态",
               "ArticleTitle": "拨动心弦 守护心灵健康 肥西县举办心理健康教育主题演讲比赛",
-              "PubDate": "2023-11-06 00:00", "ContentSource": "肥西县教育局", "Author": "肥西县教育局"},
+              "PubDate": "2023-11-06 00:00", "ContentSource": "肥西县教育局", "Author": "肥西县教育局",
+              # Keywords and Description were outside the excerpt; the whole page has them
+              "Keywords": "中共安徽省委教育工作委员会,中共安徽省委教育工委,安徽省教育厅,安徽省教育厅政府门户网站,安徽教育网,安徽,教育,",
+              "Description": "为普及心理健康知识，引导广大教师关注学生心理健康，推动广大教师深入研究并不断提高心理健康教育水平，"
+                             "日前，肥西县2023年教体系统心理健康教育主题演讲活动决赛在县青少年活动中心举行，来自全县各中小学幼儿"},
         footer={"site_id": "3400000072", "icp": "皖ICP备20004145号", "psb": "皖公网安备34010302000782号",
                 "sponsor": "中共安徽省委教育工委 安徽省教育厅"},
         fields={"pub_date": ("2023-11-06 00:00", "2023-11-06")}, block=False),

@@ -186,7 +186,9 @@ PAGES_B: dict[str, dict] = {
               "ArticleTitle": "市直机关工会举办职工优秀书法作品鉴赏讲座活动", "PubDate": "2024-02-29 16:00:26",
               "ContentSource": "北京机关党建", "Keywords": "机关干部,田伯平,书法创作,传统文化,讲座活动,",
               "Description": "市直机关工会举办职工优秀书法作品鉴赏讲座活动"},
-        footer=NO_FOOTER,  # not in the excerpt
+        # the whole page's footer (the excerpt had none): 主办 … / 承办 … 秘书行政处 (承办 is no 主办)
+        footer={"site_id": "1100000224", "icp": "京ICP备10032462号", "psb": "京公网安备 11010202008100号",
+                "sponsor": "北京市重大项目建设指挥部办公室"},
         # 时间：2023年11月14日 vs PubDate 2024-02-29 (the generation time, three months later)
         fields={"pub_date": ("2023年11月14日", "2023-11-14")}, how={"pub_date": "label"}, block=False),
     "doc_gzns_nfcms_saved_from_other_url.html": dict(
