@@ -192,7 +192,9 @@ PAGES_A.update({
         footer={"site_id": None, "icp": "京ICP备05031686号", "psb": "京公网安备11010102001509", "sponsor": None},
         # 新闻动态: two tabs (中心新闻 / 通知公告), sibling <ul>s; MM-DD dates whose year is the URL's
         # (03-08 of t20180307_4752: published the day after it was made — 2018, not this year); cut
-        # titles (…) without a title attribute stay as shown
+        # titles (…) without a title attribute stay as shown. The whole page has further lists: the
+        # 政策法规 box's four tabs (27 items, MM-DD dates, a second <div class="x_new_r">, not siblings of
+        # the news tabs), undated 便民举措 and rollpic links — the page's first, most dated list is the news
         items=dict(count=14,
                    first=("北京住房公积金管理中心2018年部门预算情况的说明", f"{GJJ}/xwdt/201803/t20180307_4752.html",
                           "2018-03-08"),
