@@ -212,13 +212,15 @@ PAGES_A.update({
         footer={"site_id": None, "icp": "京ICP备05022684号-2", "psb": None, "sponsor": "中国卫星导航系统管理办公室"},
         # the mobile redirect sits inside browserRedirect()'s if: no redirect to follow (a choice)
         redirects=[],
-        # 要闻: <li><a>…</a><span>03-20</span>, years from the URLs; the 最新新闻 ticker is undated
-        items=dict(count=2,
+        # 要闻: <li><a>…</a><span>03-20</span>, years from the URLs; the 最新新闻 ticker is undated. The
+        # whole page (the excerpt kept two items): the shown tab (新闻中心, yaowenCBox active) lists six,
+        # each followed by a commented-out placeholder <li>; the hidden 行业动态 / 国际动态 tabs and the
+        # further boxes (官方公告, 国际合作, 产业, 政策法规) are other lists — the shown tab is the list
+        items=dict(count=6,
                    first=("记者眼中的北斗委员：带着科学家精神做委员", f"{BD}/yw/xwzx/201803/t20180320_14232.html",
                           "2018-03-20"),
-                   last=("北斗提供精准服务！两部委推进交通旅游大数据应用试点",
-                         f"{BD}/yw/xwzx/201803/t20180319_14226.html", "2018-03-19"),
-                   dates=["2018-03-20", "2018-03-19"])),
+                   last=("北斗助力中国跑出创新“加速度”", f"{BD}/yw/xwzx/201803/t20180314_14206.html", "2018-03-14"),
+                   dates=["2018-03-20", "2018-03-19", "2018-03-19", "2018-03-16", "2018-03-15", "2018-03-14"])),
 })
 
 TZ = "http://www.bjtzh.gov.cn"
