@@ -212,10 +212,24 @@ PAGES: dict[str, dict] = {
               "ArticleTitle": "关于举办2024年度自治区艺术、图书资料、文物博物、群众文化系列（专业）专业技术人员继续教育培训班的通知",
               "PubDate": "2024-03-03 15:54:07", "ContentSource": "新疆维吾尔自治区文化和旅游厅", "ColumnName": "要闻",
               "Keywords": "", "Author": "文化和旅游局", "ColumnType": "要闻",
-              "Url": "www.wlmq.gov.cn/fjbm/llj/tzgg/562718.htm"},
-        footer=NO_FOOTER,  # not in the excerpt
-        # a bare date with its time before 来源: is the byline's publication date
-        fields={"pub_date": ("2024-03-03 15:54:07", "2024-03-03")}, how={"pub_date": "byline"}, block=False),
+              "Url": "www.wlmq.gov.cn/fjbm/llj/tzgg/562718.htm",
+              # the whole page: the Description starts with &nbsp; and a line break, and breaks a line
+              # after the salutation (white space collapsed as for every meta value)
+              "Description": "伊犁哈萨克自治州文化和旅游局，各地（州、市）文体广电和旅游局，自治区各委、办、厅、局，"
+                             "人民团体、大专院校、大中型企业人事（职称）部门，中央驻疆单位人事（职称）部门： "
+                             "根据《专业技术人员继续教育规定》（人社部令第25号）和自治区人社厅《关于进一步做好自治区"
+                             "专业技术人员继续教育工作的通知》（新人社发〔2021〕29号）文件要求，专业技术人员每年须参加"
+                             "继续教育学习，总学时累计不少于90学时，专业课不少于60学..."},
+        # the whole page: the PC footer lists 开办 (no 主办), 主办, 承办, 网站标识码 without a colon beside the
+        # ICP link, and 新公网安备 twice (a commented-out <p>, then the beian link); the mobile footer
+        # repeats 主办 and the ICP number
+        footer={"site_id": "6501000002", "icp": "新ICP备05001907号", "psb": "新公网安备 65010502000005号",
+                "sponsor": "乌鲁木齐市人民政府办公室"},
+        # a bare date with its time before 来源: is the byline's publication date; the notice ends with
+        # its issuer 新疆文化艺术学校 and 2024年3月1日 right-aligned under it: the signature date is the
+        # 成文日期 (the article is repeated in the mobile <div>, with other injected text)
+        fields={"pub_date": ("2024-03-03 15:54:07", "2024-03-03"), "written_date": ("2024年3月1日", "2024-03-01")},
+        how={"pub_date": "byline", "written_date": "signature"}, block=False),
     "xiangtan_content_gb2312_declared_utf8.html": dict(
         url="http://www.xiangtan.gov.cn/109/171/174/content_1335045.html", kind="document",
         title="“从齐白石故乡吹来的风”书画展亮相澳门_湘潭市人民政府网站",

@@ -192,7 +192,9 @@ PAGES_A.update({
         footer={"site_id": None, "icp": "京ICP备05031686号", "psb": "京公网安备11010102001509", "sponsor": None},
         # 新闻动态: two tabs (中心新闻 / 通知公告), sibling <ul>s; MM-DD dates whose year is the URL's
         # (03-08 of t20180307_4752: published the day after it was made — 2018, not this year); cut
-        # titles (…) without a title attribute stay as shown
+        # titles (…) without a title attribute stay as shown. The whole page has further lists: the
+        # 政策法规 box's four tabs (27 items, MM-DD dates, a second <div class="x_new_r">, not siblings of
+        # the news tabs), undated 便民举措 and rollpic links — the page's first, most dated list is the news
         items=dict(count=14,
                    first=("北京住房公积金管理中心2018年部门预算情况的说明", f"{GJJ}/xwdt/201803/t20180307_4752.html",
                           "2018-03-08"),
@@ -210,13 +212,15 @@ PAGES_A.update({
         footer={"site_id": None, "icp": "京ICP备05022684号-2", "psb": None, "sponsor": "中国卫星导航系统管理办公室"},
         # the mobile redirect sits inside browserRedirect()'s if: no redirect to follow (a choice)
         redirects=[],
-        # 要闻: <li><a>…</a><span>03-20</span>, years from the URLs; the 最新新闻 ticker is undated
-        items=dict(count=2,
+        # 要闻: <li><a>…</a><span>03-20</span>, years from the URLs; the 最新新闻 ticker is undated. The
+        # whole page (the excerpt kept two items): the shown tab (新闻中心, yaowenCBox active) lists six,
+        # each followed by a commented-out placeholder <li>; the hidden 行业动态 / 国际动态 tabs and the
+        # further boxes (官方公告, 国际合作, 产业, 政策法规) are other lists — the shown tab is the list
+        items=dict(count=6,
                    first=("记者眼中的北斗委员：带着科学家精神做委员", f"{BD}/yw/xwzx/201803/t20180320_14232.html",
                           "2018-03-20"),
-                   last=("北斗提供精准服务！两部委推进交通旅游大数据应用试点",
-                         f"{BD}/yw/xwzx/201803/t20180319_14226.html", "2018-03-19"),
-                   dates=["2018-03-20", "2018-03-19"])),
+                   last=("北斗助力中国跑出创新“加速度”", f"{BD}/yw/xwzx/201803/t20180314_14206.html", "2018-03-14"),
+                   dates=["2018-03-20", "2018-03-19", "2018-03-19", "2018-03-16", "2018-03-15", "2018-03-14"])),
 })
 
 TZ = "http://www.bjtzh.gov.cn"

@@ -202,8 +202,13 @@ PAGES_B: dict[str, dict] = {
               "ColumnName": "政务动态", "ColumnDescription": "政务动态", "ColumnKeywords": "政务动态",
               "ColumnType": "工作动态", "ArticleTitle": "南沙区统计局召开2024年互联网经济统计业务培训会",
               "PubDate": "2024-06-05 10:43", "ContentSource": "广州市南沙区统计局"},
-        footer=NO_FOOTER,  # not in the excerpt; the Description's 主办 is no footer
-        # the browser's 「saved from url」 comment names another page of the site (a 联系我们 page)
+        # the whole page: the PC footer (`mfooter`) has 主办, 网站标识码, 粤ICP备2023100790号-1 and 公网安备 in
+        # <i>s of one line; the mobile footer (`foot`, hidden by CSS on a desktop) names another ICP number,
+        # 粤ICP备19092744号-3 — the first, the PC footer's, is the page's; the Description's 主办 is no footer
+        footer={"site_id": "4401150002", "icp": "粤ICP备2023100790号-1", "psb": "粤公网安备 44011502000005号",
+                "sponsor": "广州市南沙区人民政府办公室"},
+        # the browser's 「saved from url」 comment names another page of the site (a 联系我们 page); the
+        # right-aligned 2024年6月5日 under the text of a news item is no 成文日期 (no block, not a 公文)
         fields={"pub_date": ("2024-06-05", "2024-06-05")}, how={"pub_date": "label"}, block=False),
     "doc_xa_gov_twin_byline.html": dict(
         url="http://www.xa.gov.cn/xw/zwzx/qxrd/1833316118612205569.html", kind="document",
