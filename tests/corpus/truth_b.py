@@ -215,8 +215,10 @@ PAGES_B: dict[str, dict] = {
                                    "参观展览、文艺演出等，以多种形式普及网络安全知识，营造良好氛围，助力“诗画鄠邑、"
                                    "品质新区”建设。",
               "Url": "http://www.xa.gov.cn/xw/zwzx/qxrd/1833316118612205569.html"},
-        footer=NO_FOOTER,  # not in the excerpt
-        # the byline twice (PC and wap); 「由……主办」 in the text is no footer sponsor
+        # the footer twice (PC and wap), the sponsor written 「西安市人民政府办公厅主办」
+        footer={"site_id": "6101000007", "icp": "陕ICP备2024054100号", "psb": "陕公网安备 61011202000087号",
+                "sponsor": "西安市人民政府办公厅"},
+        # the byline twice (PC and wap); 「由区委网信委、空军西安飞行学院主办」 in the text is no footer sponsor
         fields={"pub_date": ("2024-09-10 09:24", "2024-09-10")}, how={"pub_date": "label"}, block=False),
     "doc_sjz_gov_single_quoted_meta.html": dict(
         url="https://www.sjz.gov.cn/columns/8166f236-f8c8-4504-8077-98e9ec77c1e6/202407/02/article.html",
