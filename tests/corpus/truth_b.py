@@ -173,7 +173,10 @@ PAGES_B: dict[str, dict] = {
               "ColumnDescription": "丰台街镇动态", "ColumnKeywords": "街镇动态", "ColumnType": "工作动态",
               "ArticleTitle": "科兴佳园社区民族大团结书法笔友会活动", "PubDate": "2024-06-03 14:25:31",
               "Keywords": "科兴佳园社区民族大团结书法笔友会活动,", "Description": "科兴佳园社区民族大团结书法笔友会活动"},
-        footer=NO_FOOTER,  # not in the excerpt
+        # the footer twice: the PC line (政府网站标识码, 京ICP备20013709号-1) and a mobile paragraph whose ICP
+        # lacks the -1; the 纠错 box's sitecode 1100000088 is the city portal's, not this site's
+        footer={"site_id": "1101060001", "icp": "京ICP备20013709号-1", "psb": "京公网安备11010602060030号",
+                "sponsor": "北京市丰台区人民政府办公室"},
         # the visible 日期 (05-30) is the publication date; PubDate (06-03) equals the 页面生成时间
         fields={"pub_date": ("2024-05-30 10:10", "2024-05-30")}, how={"pub_date": "label"}, block=False),
     "doc_bj_zdb_ucap_cn_date_vs_generation_meta.html": dict(
