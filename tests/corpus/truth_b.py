@@ -243,7 +243,9 @@ PAGES_B: dict[str, dict] = {
                                    "提供图片新闻、部门动态、州市动态、新闻发布会等多种形式的新闻报道。",
               "ColumnKeywords": "州市动态", "ColumnType": "要闻动态", "ArticleTitle": "昆明完成“智慧城市”顶层设计",
               "PubDate": "2016-08-11 08:13", "ContentSource": "云南日报", "Keywords": "", "Author": ""},
-        footer=NO_FOOTER,  # not in the excerpt
+        # the footer twice (mobile spans, then the PC block with 主办单位 in a <br> list), the same ids
+        footer={"site_id": "5300000033", "icp": "滇ICP备05000002号", "psb": "滇公网安备 53010202000476号",
+                "sponsor": "云南省人民政府办公厅"},
         # the date is bare, after 来源：云南日报 and a run of &nbsp; on the same line
         fields={"pub_date": ("2016-08-11 08:13:00", "2016-08-11")}, how={"pub_date": "byline"}, block=False),
     "doc_jinan_hanweb_hidden_second_source.html": dict(
