@@ -173,7 +173,10 @@ PAGES_B: dict[str, dict] = {
               "ColumnDescription": "丰台街镇动态", "ColumnKeywords": "街镇动态", "ColumnType": "工作动态",
               "ArticleTitle": "科兴佳园社区民族大团结书法笔友会活动", "PubDate": "2024-06-03 14:25:31",
               "Keywords": "科兴佳园社区民族大团结书法笔友会活动,", "Description": "科兴佳园社区民族大团结书法笔友会活动"},
-        footer=NO_FOOTER,  # not in the excerpt
+        # the footer twice: the PC line (政府网站标识码, 京ICP备20013709号-1) and a mobile paragraph whose ICP
+        # lacks the -1; the 纠错 box's sitecode 1100000088 is the city portal's, not this site's
+        footer={"site_id": "1101060001", "icp": "京ICP备20013709号-1", "psb": "京公网安备11010602060030号",
+                "sponsor": "北京市丰台区人民政府办公室"},
         # the visible 日期 (05-30) is the publication date; PubDate (06-03) equals the 页面生成时间
         fields={"pub_date": ("2024-05-30 10:10", "2024-05-30")}, how={"pub_date": "label"}, block=False),
     "doc_bj_zdb_ucap_cn_date_vs_generation_meta.html": dict(
@@ -222,8 +225,10 @@ PAGES_B: dict[str, dict] = {
                                    "参观展览、文艺演出等，以多种形式普及网络安全知识，营造良好氛围，助力“诗画鄠邑、"
                                    "品质新区”建设。",
               "Url": "http://www.xa.gov.cn/xw/zwzx/qxrd/1833316118612205569.html"},
-        footer=NO_FOOTER,  # not in the excerpt
-        # the byline twice (PC and wap); 「由……主办」 in the text is no footer sponsor
+        # the footer twice (PC and wap), the sponsor written 「西安市人民政府办公厅主办」
+        footer={"site_id": "6101000007", "icp": "陕ICP备2024054100号", "psb": "陕公网安备 61011202000087号",
+                "sponsor": "西安市人民政府办公厅"},
+        # the byline twice (PC and wap); 「由区委网信委、空军西安飞行学院主办」 in the text is no footer sponsor
         fields={"pub_date": ("2024-09-10 09:24", "2024-09-10")}, how={"pub_date": "label"}, block=False),
     "doc_sjz_gov_single_quoted_meta.html": dict(
         url="https://www.sjz.gov.cn/columns/8166f236-f8c8-4504-8077-98e9ec77c1e6/202407/02/article.html",
@@ -245,7 +250,9 @@ PAGES_B: dict[str, dict] = {
                                    "提供图片新闻、部门动态、州市动态、新闻发布会等多种形式的新闻报道。",
               "ColumnKeywords": "州市动态", "ColumnType": "要闻动态", "ArticleTitle": "昆明完成“智慧城市”顶层设计",
               "PubDate": "2016-08-11 08:13", "ContentSource": "云南日报", "Keywords": "", "Author": ""},
-        footer=NO_FOOTER,  # not in the excerpt
+        # the footer twice (mobile spans, then the PC block with 主办单位 in a <br> list), the same ids
+        footer={"site_id": "5300000033", "icp": "滇ICP备05000002号", "psb": "滇公网安备 53010202000476号",
+                "sponsor": "云南省人民政府办公厅"},
         # the date is bare, after 来源：云南日报 and a run of &nbsp; on the same line
         fields={"pub_date": ("2016-08-11 08:13:00", "2016-08-11")}, how={"pub_date": "byline"}, block=False),
     "doc_jinan_hanweb_hidden_second_source.html": dict(
