@@ -66,44 +66,69 @@ def _points(parts_dir: Path, total: int) -> tuple[str, list[tuple[int, int, str,
         position += len(text)
     for probe in parts_dir.glob("probe_*.json"):
         offset, text = int(PROBE.search(probe.name).group(1)), _load(probe)
-        head = text[:MATCH]
-        if len(head) < MATCH and offset + len(text) < total - PIECE:
+        if len(text) < min(MATCH, total - offset - served[:offset].count("\n")):
             raise ValueError(f"{probe.name}: save at least the first {MATCH} characters of the answer")
-        starts = [m.start() for m in re.finditer(re.escape(head), served)] if head else []
+        starts = [m.start() for m in re.finditer(f"(?={re.escape(text)})", served)
+                  if m.start() <= offset <= m.start() + served[:m.start() + 1].count("\n")]  # CRs lengthen
         if len(starts) != 1:
-            raise ValueError(f"{probe.name}: its first {MATCH} characters occur {len(starts)} times in the pieces")
+            raise ValueError(f"{probe.name}: its text fits {len(starts)} places in the pieces (save more of it)")
         points.append((offset, starts[0], text, probe.name))
     points.append((total, len(served), "", "end"))
     return served, sorted(points)
 
 
 def _carriage_returns(served: str, points: list[tuple[int, int, str, str]]) -> set[int]:
-    """Served positions of the newlines that had a CR, decided stretch by stretch between points."""
+    """Served positions of the newlines that had a CR, decided stretch by stretch between points.
+
+    At a point ``(r, s)`` the CRs stored before ``r`` are ``r - s``. When the answer starts with a
+    newline, ``r`` may be its CR or, the CR lying just before ``r``, the newline itself: both
+    readings are tried, and only an answer every consistent reading agrees on is taken.
+    """
     newlines = [i for i, ch in enumerate(served) if ch == "\n"]
-    crlf: set[int] = set()
-    for (r0, s0, _, name0), (r1, s1, _, name1) in zip(points, points[1:], strict=False):
-        if r1 == r0:
-            continue
-        # CRs at stored offsets [r0, r1) = (r1 - r0) - served characters in between; a CR just
-        # before r1 belongs to the newline at s1 (the CRLF split by the piece boundary).
-        need = (r1 - r0) - (s1 - s0)
-        inside = [i for i in newlines if s0 <= i < s1]
-        if inside and inside[0] == s0 and s0 in crlf:
-            inside = inside[1:]  # its CR was counted in the stretch before
-        if need == len(inside) + 1 and s1 < len(served) and served[s1] == "\n":
-            inside = inside + [s1]
-        if need < 0 or need > len(inside):
-            raise ValueError(f"stored offsets {r0}-{r1} ({name0} to {name1}): {s1 - s0} characters served for "
-                             f"{r1 - r0} stored, which {len(inside)} newlines cannot explain — "
-                             f"a piece was copied wrong or is from another commit")
-        if need == len(inside):
-            crlf.update(inside)
-        elif need:
-            middle = inside[len(inside) // 2]
-            guess = r0 + (middle - s0) + need * (middle - s0) // max(1, s1 - s0)
-            raise Undecided(f"stored offsets {r0}-{r1}: {need} of {len(inside)} newlines had a CR; read "
-                            f"offset={guess} and save its first 300 characters as probe_{guess}.json", guess)
-    return crlf
+    points = [p for i, p in enumerate(points) if i == 0 or p[0] != points[i - 1][0]]
+    split = [i for i, (_, s, _, _) in enumerate(points) if s < len(served) and served[s] == "\n"]
+    if len(split) > 12:
+        raise ValueError(f"{len(split)} answers start at a newline; read a few characters later instead")
+    outcomes: list[tuple[set[int], tuple[int, int, int, int] | None]] = []
+    for mask in range(1 << len(split)):
+        before = {i: (mask >> n) & 1 for n, i in enumerate(split)}  # 1: that newline's CR is before r
+        crlf: set[int] = set()
+        undecided, feasible = None, True
+        for i in range(len(points) - 1):
+            (r0, s0, _, _), (r1, s1, _, _) = points[i], points[i + 1]
+            need = (r1 - r0) - (s1 - s0) - before.get(i + 1, 0)
+            free = [k for k in newlines if s0 + before.get(i, 0) <= k < s1]
+            if before.get(i + 1):
+                crlf.add(s1)
+            if before.get(i) and s0 not in crlf:
+                feasible = False
+            if not 0 <= need <= len(free):
+                feasible = False
+                break
+            if need == len(free):
+                crlf.update(free)
+            elif need and undecided is None:
+                undecided = (r0, s0, need, free[len(free) // 2])
+        if feasible:
+            outcomes.append((crlf, undecided))
+    if not outcomes:
+        raise ValueError("the answers' lengths fit no placement of CRs: a piece was copied wrong or is "
+                         "from another commit")
+    if len(outcomes) == 1 and outcomes[0][1] is None:
+        return outcomes[0][0]
+    known, undecided = outcomes[0]
+    if undecided:
+        r0, s0, need, middle = undecided
+        later = [k for k in newlines if k >= s0]
+        crossed = sum(1 for k in later if k < middle)
+        estimate = r0 - s0 + crossed * need // max(1, len(later))
+    else:  # consistent readings differ: look just after the first newline they disagree on
+        middle = min(set.union(*(c for c, _ in outcomes)) - set.intersection(*(c for c, _ in outcomes)))
+        estimate = sum(1 for k in known if k <= middle)
+    target = middle + 1 if middle + 1 < len(served) and served[middle + 1] != "\n" else middle + 2
+    guess = target + estimate
+    raise Undecided(f"not yet known which newlines near stored offset {guess} had a CR; read "
+                    f"offset={guess} and save its first 300 characters as probe_{guess}.json", guess)
 
 
 def assemble(parts_dir: Path, total: int) -> str:
