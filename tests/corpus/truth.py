@@ -163,7 +163,10 @@ PAGES: dict[str, dict] = {
               "SiteIDCode": "1100000152", "ColumnName": "教育新闻", "ColumnType": "教育新闻",
               "ArticleTitle": "李奕主任出席京港大学联盟2023年理事会暨主题论坛", "PubDate": "2023-11-30 14:52",
               "ContentSource": "北京市教育委员会"},
-        footer=NO_FOOTER,  # not in the excerpt
+        # the whole page: 主办单位 and 承办单位 on lines of their own, the ids in one <p>; the hidden
+        # 「您访问的链接即将离开…」 box is a leave-site alert, no soft-404
+        footer={"site_id": "1100000152", "icp": "京ICP备20014478号-1", "psb": "京公网安备 11040202430147号",
+                "sponsor": "北京市教育委员会"},
         fields={"pub_date": ("2023-11-30", "2023-11-30")}, block=False),
     "cq_whlyw_trs_article_generic_date.html": dict(
         url="http://whlyw.cq.gov.cn/zwxx_221/bmdt/gzdt/202107/t20210713_9468077.html", kind="document",
@@ -175,8 +178,19 @@ PAGES: dict[str, dict] = {
               "ColumnType": "工作动态", "ArticleTitle": "重庆文旅之窗成功首秀举办第五届意大利全球设计日",
               "PubDate": "2021-07-13 10:11", "ContentSource": "国际交流合作处 重庆国际文旅之窗", "Keywords": "",
               "Author": "杨辉", "Image": "",
+              # the content holds a line break before 「　　本次活动」 (collapsed to one space, the
+              # ideographic spaces kept) and ends in 「...」 as the CMS cut it
+              "Description": "7月7日下午，重庆国际文旅之窗（重庆版权贸易基地）在“一带一路”商品展示交易中心项目"
+                             "场地成功首秀，顺利举办第五届意大利全球设计日（重庆站）活动。意大利驻重庆总领事毕岚祺"
+                             "出席活动并致辞，我委秦定波副主任，国际交流合作处、博物馆与社会文物处、重庆中国三峡"
+                             "博物馆等相关处室（单位）代表受邀出席。 \u3000\u3000本次活动由意大利驻重庆总领事馆、"
+                             "重庆市文化和旅游发展委员会共同主办，重庆市人民政府外事办公室、重庆市住房和城乡建设"
+                             "委员会、中国意大利商会共同支持，重庆国际文旅之窗（重庆版权贸易基地）承办，以“可持续"
+                             "性项目与...",
               "Url": "http://whlyw.cq.gov.cn/zwxx_221/bmdt/gzdt/202107/t20210713_9468077.html"},
-        footer=NO_FOOTER,  # not in the excerpt
+        # the whole page: 主办 and 版权所有 on lines of their own; 「政府网站标识码 5000000091」 without a colon
+        footer={"site_id": "5000000091", "icp": "渝ICP备19008933号", "psb": "渝公网安备 50010502002224号",
+                "sponsor": "重庆市文化和旅游发展委员会"},
         # the generic label 日期 with a date is the publication date; 来源 exists only inside a script
         fields={"pub_date": ("2021-07-13", "2021-07-13")}, how={"pub_date": "label"}, block=False),
     "cac_cms_article_no_siteid.html": dict(

@@ -29,14 +29,25 @@ PAGES_A: dict[str, dict] = {
         meta={**PT_META, **_column_meta("工作进展情况")},
         footer={**PT_IDS, "sponsor": "福建省平潭综合实验区管理委员会办公室"},
         # TRS 动静结合: the first pages' items are in the HTML in groups of five (<div ms-visible=
-        # "$showStatic(n)"><ul>…), shown by avalon 15 at a time; the excerpt keeps two groups
-        items=dict(count=10,
+        # "$showStatic(n)"><ul>…), shown by avalon 15 at a time; the whole page holds 15 groups, 75 items
+        # (maxStaticIndex 5 pages of 15); dates read from the <span class="bf-pass"> of each item
+        items=dict(count=75,
                    first=("平潭综合实验区社会事业局关于2025年中小学教育装备产品“双随机、一公开”抽查工作情况的通报",
                           f"{PT}/zwgk/zdlyxxgk/ssjygk/sjccjg/202511/t20251111_103189.htm", "2025-11-11"),
-                   last=("区公安局2024年第一季度易制毒化学品企事业抽查工作情况",
-                         f"{PT}/zwgk/ghxx/gzjzqk/202403/t20240329_88515.htm", "2024-03-29"),
-                   dates=["2025-11-11", "2025-04-03", "2025-03-21", "2024-12-26", "2024-10-17", "2024-08-13",
-                          "2024-04-09", "2024-04-09", "2024-04-09", "2024-03-29"]),
+                   last=("2021年第一季度区公安局治安巡特警支队开展保安单位“双随机”抽查工作情况",
+                         f"{PT}/zwgk/ghxx/gzjzqk/202104/t20210416_25621.htm", "2021-04-16"),
+                   dates=["2025-11-11", "2025-04-03", "2025-03-21", "2024-12-26", "2024-10-17",
+                          "2024-08-13", "2024-04-09", "2024-04-09", "2024-04-09", "2024-03-29",
+                          "2024-03-15", "2023-12-21", "2023-12-21", "2023-12-21", "2023-12-21",
+                          "2023-12-19", "2023-12-18", "2023-12-18", "2023-12-15", "2023-12-15",
+                          "2023-12-15", "2023-12-15", "2023-12-14", "2023-10-23", "2023-09-30",
+                          "2023-09-27", "2023-09-26", "2023-09-26", "2023-09-21", "2023-07-06",
+                          *["2023-07-06"] * 12,
+                          "2023-06-30", "2023-05-31", "2023-05-29", "2023-04-25", "2023-04-25",
+                          *["2023-04-21"] * 12,
+                          "2023-03-31", "2023-03-28", "2023-03-27", "2023-01-05", "2022-11-16",
+                          "2022-10-10", "2022-04-21", "2022-04-21", "2022-04-21",
+                          *["2021-04-16"] * 7]),
         # the breadcrumb is <li><a>首页</a></li><li><a>政务公开</a></li>… with CSS separators
         column={"name": "工作进展情况", "name_source": "breadcrumb", "url": f"{PT}/zwgk/ghxx/gzjzqk/",
                 "column_type": "other", "blank": False, "unreadable": False},

@@ -397,7 +397,9 @@ PAGES_B: dict[str, dict] = {
               "PubDate": "2024-07-22 18:57", "ContentSource": "北京市发展和改革委员会",
               "Keywords": "北京市发展和改革委员会", "Author": "北京市发展和改革委员会", "Description": "",
               "Url": "https://fgw.beijing.gov.cn/fzggzl/zyhz/gzdt/yq/xggz/202407/t20240723_3757271.htm"},
-        footer=NO_FOOTER,  # not in the excerpt
+        # the whole page's foot3 line: 主办, 承办, 网站标识码, ICP and 公网安备 each in a <span>
+        footer={"site_id": "1100000011", "icp": "京ICP备05084924号-5", "psb": "京公网安备11010202000012号",
+                "sponsor": "北京市发展和改革委员会"},
         # 「日期：2024-07-22&emsp;」: an EM SPACE (U+2003) after the date; 来源 names a WeChat account while
         # the ContentSource meta names the commission
         fields={"pub_date": ("2024-07-22", "2024-07-22")}, how={"pub_date": "label"}, block=False),
