@@ -328,7 +328,9 @@ PAGES_B: dict[str, dict] = {
               "SiteDomain": "http://www.lf.gov.cn", "SiteIDCode": "1310000035", "ColumnName": "本市动态",
               "ArticleTitle": "我市开展“孝暖廊坊 爱在重阳”主题文化活动", "PubDate": "2019-10-08 08:48",
               "ContentSource": "《廊坊日报》"},
-        footer=NO_FOOTER,  # not in the excerpt
+        # 「…办公室主办 …委员会承办 …建设」 on one line, no colon; 冀公网安备 with a space
+        footer={"site_id": "1310000035", "icp": "冀ICP备05000924号-1", "psb": "冀公网安备 13100302000663号",
+                "sponsor": "廊坊市人民政府办公室"},
         # a bare date before 来源/作者; the 上一篇/下一篇 links with [ 10-08 ] are no list
         fields={"pub_date": ("2019年10月08日", "2019-10-08")}, how={"pub_date": "byline"}, block=False,
         items={"count": 0}),
