@@ -346,7 +346,9 @@ PAGES_B: dict[str, dict] = {
               "ColumnKeywords": "安溪县,安溪县人民政府,泉州市安溪县人民政府,公共服务,", "ColumnType": "公共服务",
               "ArticleTitle": "“海丝茶源·飘香安溪” 入选“驾游中国”精品路线", "PubDate": "2023-03-28",
               "ContentSource": "石狮市人民政府"},
-        footer=NO_FOOTER,  # not in the excerpt
+        # the footer row: 网站标识码, 闽公网安备 (with a space), 闽ICP备; 「主办：」 on a line of its own
+        footer={"site_id": "3505240010", "icp": "闽ICP备12014841号", "psb": "闽公网安备 35052402000177号",
+                "sponsor": "安溪县人民政府办公室"},
         # the 来源 span is empty; the ContentSource meta names another county (石狮市人民政府)
         fields={"pub_date": ("2023-03-28 13:15", "2023-03-28")}, how={"pub_date": "label"}, block=False),
     "doc_beijing_gov_event_start_date_not_pubdate.html": dict(
