@@ -20,3 +20,29 @@ SITE = "http://www.example.gov.cn"
 def test_sponsor_suffix_before_an_undertaker(footer, sponsor):
     facts = analyze(f'<html><body><p>正文</p><div class="footer">{footer}</div></body></html>', f"{SITE}/")
     assert facts["footer"]["sponsor"] == sponsor
+
+
+def _tab(cls: str, rows: list[tuple[str, str]]) -> str:
+    items = "".join(f'<li><span class="time">{day}</span><a href="info/{n}.htm" title="{t}">{t}</a></li>'
+                    for n, (day, t) in enumerate(rows))
+    return f'<div class="tabshow"><ul class="{cls}">{items}</ul></div>'
+
+
+def test_tabs_whose_lists_differ_by_an_extra_class_are_one_list():
+    """博达 VSB (灞桥): the shown 要闻 tab is ``ul.m-list6``, the hidden tabs ``ul.m-list6.m-pic2-1``."""
+    news = [("2018-03-16", "第一条新闻标题文字"), ("2018-03-15", "第二条新闻标题文字")]
+    work = [("2018-03-14", f"工作动态标题文字{n}") for n in range(4)]
+    notes = [("2018-03-13", f"公示公告标题文字{n}") for n in range(4)]
+    box = _tab("m-list6", news) + _tab("m-list6 m-pic2-1", work) + _tab("m-list6 m-pic2-1", notes)
+    html = f'<html><body><div class="index-row">{box}</div></body></html>'
+    items = analyze(html, f"{SITE}/", is_home=True)["items"]
+    assert [i["title"] for i in items] == [t for _, t in news + work + notes]
+
+
+def test_a_list_with_other_classes_stays_apart():
+    """Lists whose classes only overlap (``list hot`` / ``list news``) are not merged."""
+    main = _tab("list news", [("2018-03-14", f"新闻标题文字内容{n}") for n in range(5)])
+    other = _tab("list hot", [("2018-03-01", f"热点标题文字内容{n}") for n in range(3)])
+    html = f'<html><body><div class="box">{main}{other}</div></body></html>'
+    items = analyze(html, f"{SITE}/", is_home=True)["items"]
+    assert len(items) == 5
