@@ -107,7 +107,18 @@ PAGES_A.update({
         # 备案号：陕ICP备… then 网站标识码 and 陕公网安备 on one line; 版权所有 only, no 主办 label
         footer={"site_id": "6101110007", "icp": "陕ICP备05008157号", "psb": "陕公网安备 61011102000072号",
                 "sponsor": None},
-        items=dict(count=0)),  # the home page's lists are not in the excerpt
+        # the 要闻 box: three tabs (要闻 shown, 工作动态 / 公示公告 hidden), sibling div.tabshow1, one list of
+        # 27 — the 要闻 tab's ul.m-list6 differs from the others' ul.m-list6.m-pic2-1.m-listzy01 by classes
+        # only; cut titles (…) take the title attribute; the nav drop-down lists have no dates
+        items=dict(count=27,
+                   first=("贠笑冬调研全区宣传和网信工作", "http://www.baqiao.gov.cn/info/1080/10150.htm", "2018-03-16"),
+                   last=("西安市灞桥区畜禽养殖禁养区划分技术方案公示",
+                         "http://www.baqiao.gov.cn/info/egovinfo/1001/xxgk/xxgk_content/hbbqfj-06_A/2017-1211001.htm",
+                         "2017-12-11"),
+                   dates=["2018-03-16", "2018-03-15", "2018-03-14", "2018-03-14", "2018-03-13", "2018-03-13",
+                          "2018-03-12"] + ["2018-03-16"] * 11
+                         + ["2018-03-13", "2018-03-08", "2018-01-05", "2017-12-29", "2017-12-28", "2017-12-27",
+                            "2017-12-26", "2017-12-25", "2017-12-11"])),
     "home_ahyx_gb2312_declared_psb_label_variant.html": dict(
         url="http://www.ahyx.gov.cn/", is_home=True, kind="home",
         title="岳西网 - 中国·岳西县|安徽安庆岳西|岳西旅游|岳西门户网|岳西新闻|岳西土特产 >> 首页",

@@ -342,7 +342,9 @@ PAGES_B: dict[str, dict] = {
               "SiteDomain": "http://www.lf.gov.cn", "SiteIDCode": "1310000035", "ColumnName": "本市动态",
               "ArticleTitle": "我市开展“孝暖廊坊 爱在重阳”主题文化活动", "PubDate": "2019-10-08 08:48",
               "ContentSource": "《廊坊日报》"},
-        footer=NO_FOOTER,  # not in the excerpt
+        # 「…办公室主办 …委员会承办 …建设」 on one line, no colon; 冀公网安备 with a space
+        footer={"site_id": "1310000035", "icp": "冀ICP备05000924号-1", "psb": "冀公网安备 13100302000663号",
+                "sponsor": "廊坊市人民政府办公室"},
         # a bare date before 来源/作者; the 上一篇/下一篇 links with [ 10-08 ] are no list
         fields={"pub_date": ("2019年10月08日", "2019-10-08")}, how={"pub_date": "byline"}, block=False,
         items={"count": 0}),
@@ -358,7 +360,9 @@ PAGES_B: dict[str, dict] = {
               "ColumnKeywords": "安溪县,安溪县人民政府,泉州市安溪县人民政府,公共服务,", "ColumnType": "公共服务",
               "ArticleTitle": "“海丝茶源·飘香安溪” 入选“驾游中国”精品路线", "PubDate": "2023-03-28",
               "ContentSource": "石狮市人民政府"},
-        footer=NO_FOOTER,  # not in the excerpt
+        # the footer row: 网站标识码, 闽公网安备 (with a space), 闽ICP备; 「主办：」 on a line of its own
+        footer={"site_id": "3505240010", "icp": "闽ICP备12014841号", "psb": "闽公网安备 35052402000177号",
+                "sponsor": "安溪县人民政府办公室"},
         # the 来源 span is empty; the ContentSource meta names another county (石狮市人民政府)
         fields={"pub_date": ("2023-03-28 13:15", "2023-03-28")}, how={"pub_date": "label"}, block=False),
     "doc_beijing_gov_event_start_date_not_pubdate.html": dict(
