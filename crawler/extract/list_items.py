@@ -298,15 +298,17 @@ def _main_rows(rows: list[dict]) -> list[dict]:
                 chosen.add(parent)
     return [row for row in rows if row["parent"] in chosen]
 
+_TAB_STATE = frozenset({"active", "on", "cur", "current", "curr", "show", "selected", "hover", "in"})
+
 def _alike(a: etree._Element, b: etree._Element) -> bool:
-    """One shape, or one tag whose classes extend the other's: the tabs of one box often differ by
-    an extra class (博达 VSB 要闻 ``ul.m-list6`` beside 工作动态 ``ul.m-list6.m-pic2-1.m-listzy01``)."""
+    """One shape, or one tag whose classes extend the other's by more than a state class (the shown
+    tab's ``.active``): tabs of one box differ so (VSB ``ul.m-list6`` / ``ul.m-list6.m-pic2-1``)."""
     if _shape(a) == _shape(b):
         return True
     if a.tag != b.tag:
         return False
     mine, theirs = set((a.get("class") or "").split()), set((b.get("class") or "").split())
-    return bool(mine and theirs) and (mine <= theirs or theirs <= mine)
+    return bool(mine and theirs and (mine ^ theirs) - _TAB_STATE) and (mine <= theirs or theirs <= mine)
 
 
 def _kin(block: etree._Element, best: etree._Element) -> bool:
