@@ -76,7 +76,9 @@ PAGES_A: dict[str, dict] = {
               "ArticleTitle": "平潭综合实验区政府信息公开指南", "PubDate": "2024-03-23 16:23",
               "ContentSource": "平潭综合实验区管委会办公室", "Keywords": "", "Author": "", "Description": "",
               "Image": "", "Url": f"{PT}/zwgk/zfxxgk/zfxxgkzn/202311/t20231104_51587.htm"},
-        footer=NO_FOOTER,  # not in the excerpt
+        # the whole page: the site footer (网站标识码：…, 公安备案号：35012899001-19002 without 公网安备,
+        # 闽ICP备09032658号, 主办单位：福建省平潭综合实验区管理委员会办公室 in the copyright_info block)
+        footer={**PT_IDS, "sponsor": "福建省平潭综合实验区管理委员会办公室"},
         fields={"pub_date": ("2024-03-23 16:23", "2024-03-23")}, how={"pub_date": "label"}, block=False,
         # every element split over <span>s; 通信地址 and 咨询时间 label variants; 「2.信息名称：政府信息的标题」
         # (the catalogue's field list) is no office; 在线申请 names a way (the portal), no URL; no fax;
