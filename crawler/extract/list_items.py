@@ -298,17 +298,34 @@ def _main_rows(rows: list[dict]) -> list[dict]:
                 chosen.add(parent)
     return [row for row in rows if row["parent"] in chosen]
 
+_TAB_ID = re.compile(r"(.*?[^\d])(\d+)")
+
+
+def _tab_pair(one: etree._Element, other: etree._Element) -> bool:
+    """Two panels of one tab box: same tag, ids that differ only in a trailing number
+    (``con_one_1`` / ``con_one_4`` of the common ``setTab(name, n)`` script), whatever their state class."""
+    first = _TAB_ID.fullmatch(one.get("id") or "")
+    second = _TAB_ID.fullmatch(other.get("id") or "")
+    return (one.tag == other.tag and first is not None and second is not None
+            and first.group(1) == second.group(1) and first.group(2) != second.group(2))
+
+
 def _kin(block: etree._Element, best: etree._Element) -> bool:
     """Whether ``block`` is a part of the same list as ``best``: a same-shape sibling, or a
-    same-shape cousin (TRS 动静结合 pages split a list into groups of five, ``<div><ul>`` each)."""
-    for _ in range(2):
-        if _shape(block) != _shape(best):
+    same-shape cousin (TRS 动静结合 pages split a list into groups of five, ``<div><ul>`` each), or
+    the list of another panel of the same tab box, however deep each panel wraps it (慧点 eportal
+    home pages put a portlet ``<div class="portlet"><div><ul>`` in each ``<div id="con_one_N">``)."""
+    tabbed = False
+    for depth in range(5):
+        pair = _tab_pair(block, best)
+        if _shape(block) != _shape(best) and not pair:
             return False
+        tabbed = tabbed or pair
         block, best = block.getparent(), best.getparent()
         if block is None or best is None:
             return False
         if block is best:
-            return True
+            return depth < 2 or tabbed
     return False
 
 def _items_from(root: etree._Element, base: str, ref: date | None) -> list[dict]:

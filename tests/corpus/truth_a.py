@@ -155,7 +155,23 @@ PAGES_A.update({
         # script attribute); no 主办 label
         footer={"site_id": "1100000169", "icp": "京ICP备14005922号－1", "psb": "京公网安备110102000155",
                 "sponsor": None},
-        items=dict(count=0)),  # one undated 重要通知 link; the home page's lists are not in the excerpt
+        # the whole page: three boxes of four tabs each (setTab: <div id="con_one_N" class="none|block">, a
+        # portlet <div class="portlet"><div><ul class="aqxx_list"> in each panel); the main list is the
+        # news box (国务院要闻 / 总局要闻 / 首都要闻 / 政务信息, 9 items a tab: one list of 36; the 安全信息 and
+        # 通知公告 boxes hold 6 a tab); the one 重要通知 link is undated
+        items=dict(count=36,
+                   first=("习近平：在第十三届全国人民代表大会第一次会议上的讲话",
+                          "http://www.bjda.gov.cn/bjfda/zwgk29/xwdt/gwyyw/458640/index.html", "2018-03-21"),
+                   last=("我局召开2018年药械市场监管工作会",
+                         "http://www.bjda.gov.cn/bjfda/zwgk29/xwdt/136578/456719/index.html", "2018-03-05"),
+                   dates=["2018-03-21", "2018-03-20", "2018-03-19", "2018-03-19", "2018-03-19", "2018-03-16",
+                          "2018-03-15", "2018-03-14", "2018-03-13",
+                          "2018-03-21", "2018-03-19", "2018-03-16", "2018-03-12", "2018-03-09", "2018-03-06",
+                          "2018-03-02", "2018-02-24", "2018-02-23",
+                          "2018-03-21", "2018-03-21", "2018-03-20", "2018-03-19", "2018-03-16", "2018-03-15",
+                          "2018-03-14", "2018-03-13", "2018-03-12",
+                          "2018-03-19", "2018-03-15", "2018-03-15", "2018-03-15", "2018-03-14", "2018-03-08",
+                          "2018-03-07", "2018-03-05", "2018-03-05"])),
 })
 
 PAGES_A.update({
