@@ -235,14 +235,18 @@ PAGES_A.update({
         # the mobile redirect sits inside browserRedirect()'s if: no redirect to follow (a choice)
         redirects=[],
         # 要闻: <li><a>…</a><span>03-20</span>, years from the URLs; the 最新新闻 ticker is undated. The
-        # whole page (the excerpt kept two items): the shown tab (新闻中心, yaowenCBox active) lists six,
-        # each followed by a commented-out placeholder <li>; the hidden 行业动态 / 国际动态 tabs and the
-        # further boxes (官方公告, 国际合作, 产业, 政策法规) are other lists — the shown tab is the list
-        items=dict(count=6,
+        # whole page (the excerpt kept two items): one box of three tabs (新闻中心 shown, 行业动态 and
+        # 国际动态 hidden: div.yaowenCBox, the same ul.yaowenBUl in each), six items a tab, each item
+        # followed by a commented-out placeholder <li>: a box's tabs are one list (as baqiao's), 18
+        # items in page order; the further boxes (官方公告, 国际合作, 产业, 政策法规) are other lists.
+        # 国际动态 was entered on 2017-10-23 (t20171023_…) and shows its items' earlier dates (08-21)
+        items=dict(count=18,
                    first=("记者眼中的北斗委员：带着科学家精神做委员", f"{BD}/yw/xwzx/201803/t20180320_14232.html",
                           "2018-03-20"),
-                   last=("北斗助力中国跑出创新“加速度”", f"{BD}/yw/xwzx/201803/t20180314_14206.html", "2018-03-14"),
-                   dates=["2018-03-20", "2018-03-19", "2018-03-19", "2018-03-16", "2018-03-15", "2018-03-14"])),
+                   last=("欧洲航天局将伽利略相关职责转交GSA", f"{BD}/yw/gjdt/201710/t20171023_7375.html", "2017-08-02"),
+                   dates=["2018-03-20", "2018-03-19", "2018-03-19", "2018-03-16", "2018-03-15", "2018-03-14",
+                          "2018-03-22", "2018-03-22", "2018-03-22", "2018-03-21", "2018-03-21", "2018-03-21",
+                          "2017-12-23", "2017-11-29", "2017-10-13", "2017-09-26", "2017-08-21", "2017-08-02"])),
 })
 
 TZ = "http://www.bjtzh.gov.cn"
