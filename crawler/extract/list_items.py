@@ -272,7 +272,7 @@ def _main_rows(rows: list[dict]) -> list[dict]:
     blocks: dict[etree._Element, list[dict]] = {}
     for row in rows:
         blocks.setdefault(row["parent"], []).append(row)
-    best, best_score = None, (0, 0, 0)
+    best, best_score = None, (0, 0, 0, 0)
     for parent, members in blocks.items():
         dated = sum(1 for m in members if m["date"])
         if dated and dated * 2 >= len(members):
@@ -280,13 +280,15 @@ def _main_rows(rows: list[dict]) -> list[dict]:
                 _noisy(parent) or not any(_DOC_HREF.search(m["url"]) or len(m["title"]) >= 8 for m in members)
             ):
                 continue
-            score = (2, dated, len(members))
+            # a dated list in a navigation panel (a nav bar's hover menus) is no main list when
+            # the page body has one: prefer blocks outside navigation, header and footer
+            score = (2, 0 if _noisy(parent) else 1, dated, len(members))
         else:
             docs = sum(1 for m in members if _DOC_HREF.search(m["url"]))
             titles = sum(min(len(m["title"]), 40) for m in members)
             if docs < 2 or titles < 8 * len(members) or _noisy(parent):
                 continue
-            score = (1, docs, titles)
+            score = (1, 1, docs, titles)
         if score > best_score:
             best, best_score = parent, score
     if best is None:

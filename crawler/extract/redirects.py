@@ -14,9 +14,14 @@ import re
 from crawler.extract.kinds import resolve_url
 
 _REFRESH = re.compile(r"^\s*\d*\s*[;,]?\s*url\s*=\s*['\"]?([^'\"\s>]+)", re.I)
+# a string literal, or literals joined by + ('http:/'+'/'+'www.bjsat.gov.cn/bjsat/', a stub that
+# hides the URL from simple scanners): the joined literals are the URL
+_LITERALS = r"""(?:'[^'\s]*'|"[^"\s]*")(?:\s*\+\s*(?:'[^'\s]*'|"[^"\s]*"))*"""
 _SCRIPT_GO = re.compile(
-    r"(?m)^\s*(?:(?:window|self|top|parent|document)\.)*location(?:\.href)?\s*=\s*(['\"])([^'\"\s]+)\1"
-    r"|^\s*(?:(?:window|self|top|parent|document)\.)*location\.(?:replace|assign)\(\s*(['\"])([^'\"\s]+)\3\s*\)")
+    r"(?m)^\s*(?:(?:window|self|top|parent|document)\.)*location(?:\.href)?\s*=\s*(" + _LITERALS + ")"
+    r"|^\s*(?:(?:window|self|top|parent|document)\.)*location\.(?:replace|assign)\(\s*(" + _LITERALS
+    + r")\s*\)")
+_LITERAL = re.compile(r"'([^']*)'|\"([^\"]*)\"")
 
 _JS_COMMENT = re.compile(r"/\*.*?\*/|(?<![:'\"\\])//[^\n]*", re.S)
 _STATEMENT_END = re.compile(r"\s*(?:;|$|\n|</)")
@@ -40,7 +45,9 @@ def redirect_links(root, base: str) -> list[dict]:
             before, after = code[:m.start()], code[m.end():]
             # top level only (not inside a function or an if), and the whole value (not "…"+x)
             if before.count("{") == before.count("}") and _STATEMENT_END.match(after):
-                found.append(m.group(2) or m.group(4))
+                joined = "".join(a or b for a, b in _LITERAL.findall(m.group(1) or m.group(2)))
+                if joined and not any(ch.isspace() for ch in joined):
+                    found.append(joined)
     links, seen = [], set()
     for raw in found:
         url = resolve_url(raw, base)

@@ -1,0 +1,77 @@
+"""Truth of the n2 pages (more home pages and lists) — written by reading each page, same schema as
+:mod:`tests.corpus.truth` (merged into its ``PAGES`` at the end of that module).
+
+Most are 2018 home-page sources of ``silverfoxy/JSCryptoMinerStudy`` (``pagesource/<domain>``): what
+the sites served at their bare domain that March — stubs, redirects, frames and challenge pages as
+often as portals. A stub's truth is what a crawler standing there sees: no ids, no list, and the
+redirect it can follow (or none).
+"""
+
+from __future__ import annotations
+
+NO_FOOTER = {"site_id": None, "icp": None, "psb": None, "sponsor": None}
+
+RBJ = "http://www.bjrbj.gov.cn"
+
+PAGES_N2: dict[str, dict] = {
+    # the whole file: a script whose URL is three literals joined by + ('http:/'+'/'+'www…'); the
+    # joined literals are the redirect's target (before, no redirect was seen and the crawl stopped here)
+    "home_bjsat_js_href_concat_stub.html": dict(
+        url="http://www.bjsat.gov.cn/", is_home=True, kind="home", title="", meta={}, encoding="utf-8",
+        footer=NO_FOOTER, items=dict(count=0), redirects=["http://www.bjsat.gov.cn/bjsat/"]),
+    # the whole file: every redirect sits in an if/else on the page's own host (www → /pub/newsite/,
+    # eng → /pub/csrc_en/, a province name → /pub/<province>/): conditional, not followed (the same
+    # choice as the beidou page's mobile redirect) — the crawl has nothing to follow from here
+    "home_csrc_js_redirect_by_subdomain.html": dict(
+        url="http://www.csrc.gov.cn/", is_home=True, kind="home", title="", meta={}, encoding="utf-8",
+        footer=NO_FOOTER, items=dict(count=0), redirects=[]),
+    # the whole file: a WZWS anti-bot challenge (<noscript>请开启JavaScript并刷新该页.</noscript> and a packed
+    # eval that sets a cookie and reloads) instead of the home page: no title, no ids, no list
+    "home_pbc_js_challenge_noscript.html": dict(
+        url="http://www.pbc.gov.cn/", is_home=True, kind="home", title="", meta={}, encoding="utf-8",
+        footer=NO_FOOTER, items=dict(count=0), redirects=[]),
+    # the whole file: an empty <title> (a newline) the browser replaces by a script's document.title
+    # (「欢迎访问国家外汇管理局网站!」 in \\u escapes: not the <title>); a frameset whose one frame is the portal
+    "home_safe_frameset_title_by_script.html": dict(
+        url="http://www.safe.gov.cn/", is_home=True, kind="home", title="", meta={}, encoding="utf-8",
+        footer=NO_FOOTER, items=dict(count=0), redirects=[]),
+    # the whole file: an IIS 「Object Moved」 body (the 302's text) with one link to www.shanghai.gov.cn —
+    # an ordinary link, no client-side redirect
+    "home_sh_iis_object_moved_stub.html": dict(
+        url="http://www.sh.gov.cn/", is_home=True, kind="home", title="Document Moved", meta={},
+        encoding="utf-8", footer=NO_FOOTER, items=dict(count=0), redirects=[]),
+    # the whole file: a <head> with only a meta refresh (0;url=/webmail/) — what sz.gov.cn served
+    "home_sz_meta_refresh_webmail_stub.html": dict(
+        url="http://www.sz.gov.cn/", is_home=True, kind="home", title="", meta={}, encoding="utf-8",
+        footer=NO_FOOTER, items=dict(count=0), redirects=["http://www.sz.gov.cn/webmail/"]),
+    # component CMS (<!--start component HTML组件…-->); the body is three <iframe>s and a footer: no list
+    # on the page; 「国家税务总局办公厅主办 电子税务管理中心技术支持」 — the suffix form with the next credit
+    # on the same line (before, the sponsor was not read); 版权所有 then the ICP number with its -2 suffix;
+    # the site code only in the 纠错 script's sitecode attribute (not shown: no 网站标识码); no 公网安备;
+    # <meta name=”renderer”> with curly quotes (no tag)
+    "home_chinatax_component_iframes_sponsor_suffix.html": dict(
+        url="http://www.chinatax.gov.cn/", is_home=True, kind="home", title="国家税务总局",
+        meta={"Description": "国家税务总局官方网站，第一时间发布税务新闻和税收政策，为纳税人和社会公众提供办税指南、涉税查询、"
+                             "纳税咨询等权威信息与服务。"},
+        encoding="utf-8",
+        footer={"site_id": None, "icp": "京ICP备13021685号-2", "psb": None, "sponsor": "国家税务总局办公厅"},
+        items=dict(count=0), redirects=[]),
+    # TRS WCM, declared GBK (the text is UTF-8). Footer: 「政府网站标识码:1100000062 京公网安备:110102000777
+    # ICP备案序号:京ICP备05056884号」 — ASCII colons after every label, 公网安备 with a colon and no 号, the
+    # ICP number after its own label 「ICP备案序号:」; 「… 版权所有」 only, no 主办.
+    # Lists: 工作动态 (MM-DD) and 网上下载 (full dates) sit in the nav bar's hover panels (div.navBar >
+    # div.subNav, shown only under a menu entry); the page body's dated list is 公示公告: five
+    # 「[公告]」 rows, cut titles (…) whole in the title attribute, MM-DD dates whose year is the URL's.
+    # Before, the tool took 网上下载 (six rows, one more than the others) as the page's main list.
+    "home_bjrbj_trs_gbk_psb_colon_title_attr.html": dict(
+        url=f"{RBJ}/", is_home=True, kind="home", title="北京市人力资源和社会保障局", meta={},
+        encoding="utf-8",
+        footer={"site_id": "1100000062", "icp": "京ICP备05056884号", "psb": "京公网安备:110102000777",
+                "sponsor": None},
+        items=dict(count=5,
+                   first=("网站系统维护公告", f"{RBJ}/xxgk/gsgg/201803/t20180320_71523.html", "2018-03-20"),
+                   last=("北京市统计局2018年面向社会公开招聘事业单位工作人员公告",
+                         f"{RBJ}/xxgk/gsgg/201803/t20180320_71526.html", "2018-03-20"),
+                   dates=["2018-03-20"] * 5),
+        redirects=[]),
+}
