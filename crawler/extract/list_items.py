@@ -263,9 +263,16 @@ def _find_rows(root: etree._Element, base: str, ref: date | None) -> list[dict]:
         rows[row] = {"row": row, "parent": parent, "title": title, "url": url, "date": value, "anchor": a}
     return list(rows.values())
 
+# state classes a tab script toggles (the hidden tab of a two-tab box is 「lx-jrgz-left-text dis」 next
+# to the shown 「lx-jrgz-left-text」): not part of a block's shape
+_STATE_CLASSES = frozenset(["dis", "on", "cur", "current", "active", "show", "hide", "hidden", "none",
+                            "selected", "sel", "visible", "block"])
+
+
 def _shape(el: etree._Element) -> tuple:
-    """Tag and class of an element: blocks of one shape are parts of one list."""
-    return (el.tag, (el.get("class") or "").strip())
+    """Tag and class of an element (state classes left out): blocks of one shape are parts of one list."""
+    classes = [c for c in (el.get("class") or "").split() if c.lower() not in _STATE_CLASSES]
+    return (el.tag, " ".join(classes))
 
 def _main_rows(rows: list[dict]) -> list[dict]:
     """The rows of the main list: the most dated block (plus same-shape siblings), else doc links."""

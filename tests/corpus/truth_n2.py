@@ -12,6 +12,7 @@ from __future__ import annotations
 NO_FOOTER = {"site_id": None, "icp": None, "psb": None, "sponsor": None}
 
 RBJ = "http://www.bjrbj.gov.cn"
+SD = "http://www.shandong.gov.cn"
 
 PAGES_N2: dict[str, dict] = {
     # the whole file: a script whose URL is three literals joined by + ('http:/'+'/'+'www…'); the
@@ -73,5 +74,26 @@ PAGES_N2: dict[str, dict] = {
                    last=("北京市统计局2018年面向社会公开招聘事业单位工作人员公告",
                          f"{RBJ}/xxgk/gsgg/201803/t20180320_71526.html", "2018-03-20"),
                    dates=["2018-03-20"] * 5),
+        redirects=[]),
+    # Hanweb 大汉版通 (art_…/col… paths, Maketime meta, jpage-less static lists); the page names itself
+    # www.shandong.gov.cn (siteurl meta). Lower-case 「sitename」 is the SiteName tag; Keywords is Hanweb's
+    # stock product blurb; two Author metas (大汉网络 first, 中国山东 later: the first wins); Maketime and
+    # siteurl are no 指引2017 tags; http-equiv in full-width quotes. Footer: written by /script/0/….js —
+    # no ids on the page. Lists: the 今日关注 / 省内要闻 box is two tabs, <div class="lx-jrgz-left-text">
+    # and <div class="lx-jrgz-left-text dis"> (the state class 「dis」 marks the hidden one) — one list of
+    # 12 (before, the class difference split them and only the first tab's 6 were read)
+    "home_sd_hanweb_lowercase_meta_tab_state_class.html": dict(
+        url="http://www.shandong.gov.cn/", is_home=True, kind="home", title="中国山东_山东省人民政府门户网站",
+        meta={"Keywords": "内容管理、内容管理发布（CMS）系统、信息发布、新闻采编发系统、知识管理、知识门户、政府门户、教育门户、"
+                          "企业门户、竞争情报系统、抓取系统、信息采集、信息雷达系统、电子政务、电子政务解决方案、办公系统、OA、"
+                          "网站办公系统",
+              "Author": "大汉网络", "SiteName": "中国山东_山东省人民政府门户网站", "Description": "中国山东"},
+        encoding="utf-8", footer=NO_FOOTER,
+        items=dict(count=12,
+                   first=("省政府召开常务会议研究实施农村人居环境整治三年行动计划等工作",
+                          f"{SD}/art/2018/3/23/art_6883_236663.html", "2018-03-23"),
+                   last=("菏泽一批新动能重点项目开工", f"{SD}/art/2018/3/23/art_6883_236511.html", "2018-03-23"),
+                   dates=["2018-03-23", "2018-03-23", "2018-03-22", "2018-03-22", "2018-03-22", "2018-03-22",
+                          "2018-03-23", "2018-03-23", "2018-03-23", "2018-03-23", "2018-03-23", "2018-03-23"]),
         redirects=[]),
 }
