@@ -13,6 +13,7 @@ NO_FOOTER = {"site_id": None, "icp": None, "psb": None, "sponsor": None}
 
 RBJ = "http://www.bjrbj.gov.cn"
 SD = "http://www.shandong.gov.cn"
+PT = "https://www.pingtan.gov.cn"
 
 PAGES_N2: dict[str, dict] = {
     # the whole file: a script whose URL is three literals joined by + ('http:/'+'/'+'www…'); the
@@ -96,4 +97,30 @@ PAGES_N2: dict[str, dict] = {
                    dates=["2018-03-23", "2018-03-23", "2018-03-22", "2018-03-22", "2018-03-22", "2018-03-22",
                           "2018-03-23", "2018-03-23", "2018-03-23", "2018-03-23", "2018-03-23", "2018-03-23"]),
         redirects=[]),
+    # the whole page (the existing pingtan lists are excerpts): TRS 动静结合, maxStaticIndex 1 — the first
+    # page's 15 items are in the HTML (three <ul> groups of five under ms-visible="showStatic"), the avalon
+    # ms-repeat templates beside them stay empty; recordCount 34 at 15 a page: pages 2–3 exist only through
+    # the search API (list2.trsapi), no URL to follow. The dates shown (<span class="bf-pass">) are the
+    # documents' own, not the URLs' (2025-05-21 for t20250818_…). Not blank, not unreadable.
+    "list_pingtan_zfxxgkzd_static_first_page_api_rest.html": dict(
+        url=f"{PT}/zwgk/zfxxgk/zfxxgkzd/", kind="list", title="政府信息公开制度_政府信息公开_平潭综合实验区党工委管委会",
+        meta={"SiteName": "平潭综合实验区党工委管委会", "SiteDomain": "www.pingtan.gov.cn", "SiteIDCode": "3590000001",
+              "ColumnName": "政府信息公开制度", "ColumnDescription": "政府信息公开制度", "ColumnKeywords": "政府信息公开制度",
+              "ColumnType": "政府信息公开制度", "Keywords": "平潭，中国平潭，福建平潭，平潭综合实验区党工委管委会",
+              "Description": "中国平潭，福建平潭，平潭综合实验区党工委管委会，平潭综合实验区党工委管委会门户网站是平潭综合实验区"
+                             "党工委管委会在国际互联网上发布政务信息、提供在线服务和公众参与的综合服务平台。"},
+        encoding="utf-8",
+        footer={"site_id": "3590000001", "icp": "闽ICP备09032658号", "psb": "公安备案号：35012899001-19002",
+                "sponsor": "福建省平潭综合实验区管理委员会办公室"},
+        items=dict(count=15,
+                   first=("最高人民法院关于审理政府信息公开行政案件适用法律若干问题的解释",
+                          f"{PT}/zwgk/zfxxgk/zfxxgkzd/202508/t20250818_100984.htm", "2025-05-21"),
+                   last=("福建省人民政府办公厅关于印发《福建省政府信息查阅场所管理办法》的通知",
+                         f"{PT}/zwgk/zfxxgk/zfxxgkzd/202311/t20231109_80960.htm", "2016-12-29"),
+                   dates=["2025-05-21", "2023-03-06", "2022-06-08", "2021-10-01", "2021-08-19", "2020-02-05",
+                          "2019-11-27", "2019-05-29", "2019-04-15", "2018-05-23", "2018-04-18", "2017-12-15",
+                          "2017-05-05", "2017-01-03", "2016-12-29"]),
+        column={"name": "政府信息公开制度", "url": f"{PT}/zwgk/zfxxgk/zfxxgkzd/", "column_type": "other",
+                "blank": False, "unreadable": False},
+        pagination=[]),
 }
