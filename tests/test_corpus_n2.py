@@ -42,6 +42,25 @@ def test_a_concatenation_with_a_variable_is_no_redirect():
     assert _redirects(stub) == []
 
 
+def test_the_else_branch_of_a_user_agent_test_is_the_desktop_redirect_on_the_real_stub():
+    facts = analyze(_page("home_mof_ua_redirect_desktop_else_branch.html"), "http://www.mof.gov.cn/",
+                    is_home=True)
+    assert [link["url"] for link in facts["links"] if link["tag"] == "redirect"] == [
+        "http://www.mof.gov.cn/index.htm"]
+
+
+def test_user_agent_redirects_written_shapes():
+    sniff = ("<html><script>\nfunction go(){ var ua = navigator.userAgent.toLowerCase();\n"
+             "if (/android|iphone/.test(ua)) { location.href = '/m/'; }"
+             " else { window.location.href = '/pc/'; }\n"
+             "}\ngo();\n</script></html>")
+    assert _redirects(sniff) == ["http://www.example.gov.cn/pc/"]
+    only_mobile = sniff.replace(" else { window.location.href = '/pc/'; }", "")
+    assert _redirects(only_mobile) == []  # the beidou shape: the desktop stays on the page
+    no_sniff = sniff.replace("navigator.userAgent", "document.referrer")
+    assert _redirects(no_sniff) == []  # an else of some other test is still a choice not made
+
+
 # --- 「…主办 …技术支持」: the suffix form with the next credit on the same footer line
 
 

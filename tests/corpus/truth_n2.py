@@ -123,4 +123,14 @@ PAGES_N2: dict[str, dict] = {
         column={"name": "政府信息公开制度", "url": f"{PT}/zwgk/zfxxgk/zfxxgkzd/", "column_type": "other",
                 "blank": False, "unreadable": False},
         pagination=[]),
+    # the whole file: browserRedirect() sniffs the user agent — mobile → m.mof.gov.cn, **else (a desktop
+    # browser, the crawler) → http://www.mof.gov.cn/index.htm**: the else branch is the home page's real
+    # address (before, nothing was followed: the whole site stood behind an unfollowed redirect)
+    "home_mof_ua_redirect_desktop_else_branch.html": dict(
+        url="http://www.mof.gov.cn/", is_home=True, kind="home", title="", meta={}, encoding="utf-8",
+        footer=NO_FOOTER, items=dict(count=0), redirects=["http://www.mof.gov.cn/index.htm"]),
+    # the whole file: a server's 302 body (「302 Moved Temporarily」) with one ordinary link to /index.html
+    "home_caac_302_body_moved_temporarily.html": dict(
+        url="http://www.caac.gov.cn/", is_home=True, kind="home", title="302 Moved Temporarily", meta={},
+        encoding="utf-8", footer=NO_FOOTER, items=dict(count=0), redirects=[]),
 }
