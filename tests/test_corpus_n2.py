@@ -143,3 +143,47 @@ def test_tab_state_class_written_shapes():
 def test_a_differently_named_block_stays_another_list():
     page = _tabs_page("dis").replace('class="news-list dis"', 'class="notice-list"')
     assert len(analyze(page, "http://www.example.gov.cn/", is_home=True)["items"]) == 4
+
+
+# --- pages only JavaScript completes, through the store to column-blank
+
+
+def _store_columns(factory, agency: str, pages: dict[str, str]) -> None:
+    """The columns rows the spider records for these pages (crawler/spiders/rows.py's mapping)."""
+    rows = []
+    for name, url in pages.items():
+        facts = analyze(_page(name), url)
+        column = facts.get("column")
+        if column:
+            rows.append({"url": column["url"], "name": column.get("name") or "",
+                         "column_type": column.get("column_type") or "other",
+                         "items": len(facts.get("items") or []), "blank": int(bool(column.get("blank"))),
+                         "blank_text": column.get("blank_text") or "",
+                         "unreadable": int(bool(column.get("unreadable"))),
+                         "unreadable_reason": column.get("unreadable_reason") or ""})
+    factory.columns(agency, *rows)
+
+
+def test_real_script_driven_pages_give_no_blank_column(tmp_path):
+    """The corpus' pages whose content a script completes — TRS 动静结合 lists with avalon templates
+    (the static first page beside empty ms-repeat rows), a WZWS challenge, a frameset whose title a
+    script sets — recorded at column URLs: none of them is a 空白栏目."""
+    from checks.registry import run_checks
+    from tests.storefactory import StoreFactory
+
+    pt = "https://www.pingtan.gov.cn/zwgk"
+    pages = {"list_pingtan_zfxxgkzd_static_first_page_api_rest.html": f"{pt}/zfxxgk/zfxxgkzd/",
+             "list_pingtan_trs_avalon_static_dynamic.html": f"{pt}/ghxx/gzjzqk/",
+             "home_pbc_js_challenge_noscript.html": "http://www.pbc.gov.cn/rmyh/105208/index.html",
+             "home_safe_frameset_title_by_script.html": "http://www.safe.gov.cn/safe/zcfg/index.html"}
+    factory = StoreFactory(tmp_path / "n2.db", as_of="2026-11-27")
+    factory.agency("a1")
+    factory.home("a1")
+    _store_columns(factory, "a1", pages)
+    run_checks(factory.store, factory.run_id)
+    blank = factory.store.query("select url from findings where run_id = ? and rule = 'column-blank'",
+                                [factory.run_id])
+    assert list(blank) == []
+    recorded = {row["url"] for row in factory.store.query("select url from columns where run_id = ?",
+                                                          [factory.run_id])}
+    assert f"{pt}/zfxxgk/zfxxgkzd/" in recorded  # the list was recorded, and judged not blank
