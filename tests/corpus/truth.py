@@ -352,3 +352,7 @@ from tests.corpus.truth_b import PAGES_B  # noqa: E402  (corpus-b pages; truth_b
 
 PAGES.update(PAGES_A)
 PAGES.update(PAGES_B)
+
+from tests.corpus.truth_n2 import PAGES_N2  # noqa: E402  (n2 pages: more home pages and lists)
+
+PAGES.update(PAGES_N2)
