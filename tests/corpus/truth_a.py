@@ -61,7 +61,7 @@ PAGES_A: dict[str, dict] = {
     "list_pingtan_entry_hub_no_items.html": dict(
         url=f"{PT}/zwgk/zfxxgk/zc/xzgfxwjk/", kind="other", title="行政规范性文件库_政策_平潭综合实验区党工委管委会",
         meta={**PT_META, **_column_meta("行政规范性文件库")},
-        footer={**PT_IDS, "sponsor": None},  # the 主办单位 line is not in the excerpt
+        footer={**PT_IDS, "sponsor": "福建省平潭综合实验区管理委员会办公室"},  # the copyright block's 主办单位
         # an entry page: links to the 14 agencies' libraries, no dated document — no list, and no
         # 空白栏目 either (it is not an empty column)
         items=dict(count=0),
