@@ -45,7 +45,7 @@ PAGES_A: dict[str, dict] = {
     "list_pingtan_xxgk_dl_annual_reports.html": dict(
         url=f"{PT}/zwgk/zfxxgk/zfxxgknb/", kind="list", title="政府信息公开年报_政府信息公开_平潭综合实验区党工委管委会",
         meta={**PT_META, **_column_meta("政府信息公开年报")},
-        footer=NO_FOOTER,  # not in the excerpt (the site template: asserted on the list above)
+        footer={**PT_IDS, "sponsor": "福建省平潭综合实验区管理委员会办公室"},  # the site template's footer
         # <dl><dd><a>title</a></dd><dd>date</dd></dl> rows; the sidebar's column links are no items
         items=dict(count=10,
                    first=("平潭综合实验区2025年度政府信息公开工作年度报告",
