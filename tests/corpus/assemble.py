@@ -27,6 +27,7 @@ written. The page is written as UTF-8 with no newline translation and nothing ad
 from __future__ import annotations
 
 import argparse
+import bisect
 import json
 import re
 import sys
@@ -77,64 +78,66 @@ def _points(parts_dir: Path, total: int) -> tuple[str, list[tuple[int, int, str,
     return served, sorted(points)
 
 
-def _carriage_returns(served: str, points: list[tuple[int, int, str, str]]) -> set[int]:
-    """Served positions of the newlines that had a CR, decided stretch by stretch between points.
+def _carriage_returns(served: str, points: list[tuple[int, int, str, str]], total: int) -> set[int]:
+    """Served positions of the newlines that had a CR.
 
-    At a point ``(r, s)`` the CRs stored before ``r`` are ``r - s``. When the answer starts with a
-    newline, ``r`` may be its CR or, the CR lying just before ``r``, the newline itself: both
-    readings are tried, and only an answer every consistent reading agrees on is taken.
+    Let ``P(m)`` be the number of CRs among the first ``m`` newlines. An answer read at stored
+    offset ``o`` that starts at served position ``s`` says ``P(b) <= o - s <= P(a)``, where ``b`` and
+    ``a`` count the newlines before ``s`` and up to ``s`` (equal unless the answer starts at a
+    newline, whose CR may lie just before ``o``); the file's length fixes ``P(N)``; each newline adds
+    0 or 1. Propagating these bounds along the newlines gives each newline's ending, or the
+    :class:`Undecided` offset to read next.
     """
     newlines = [i for i, ch in enumerate(served) if ch == "\n"]
-    points = [p for i, p in enumerate(points) if i == 0 or p[0] != points[i - 1][0]]
-    split = [i for i, (_, s, _, _) in enumerate(points) if s < len(served) and served[s] == "\n"]
-    if len(split) > 12:
-        raise ValueError(f"{len(split)} answers start at a newline; read a few characters later instead")
-    outcomes: list[tuple[set[int], tuple[int, int, int, int] | None]] = []
-    for mask in range(1 << len(split)):
-        before = {i: (mask >> n) & 1 for n, i in enumerate(split)}  # 1: that newline's CR is before r
-        crlf: set[int] = set()
-        undecided, feasible = None, True
-        for i in range(len(points) - 1):
-            (r0, s0, _, _), (r1, s1, _, _) = points[i], points[i + 1]
-            need = (r1 - r0) - (s1 - s0) - before.get(i + 1, 0)
-            free = [k for k in newlines if s0 + before.get(i, 0) <= k < s1]
-            if before.get(i + 1):
-                crlf.add(s1)
-            if before.get(i) and s0 not in crlf:
-                feasible = False
-            if not 0 <= need <= len(free):
-                feasible = False
-                break
-            if need == len(free):
-                crlf.update(free)
-            elif need and undecided is None:
-                undecided = (r0, s0, need, free[len(free) // 2])
-        if feasible:
-            outcomes.append((crlf, undecided))
-    if not outcomes:
+    count = len(newlines)
+    lo, hi = [0] * (count + 1), list(range(count + 1))
+    lo[count] = hi[count] = total - len(served)
+    for offset, s, _, name in points:
+        if name == "end":
+            continue
+        before = bisect.bisect_left(newlines, s)
+        upto = bisect.bisect_right(newlines, s)
+        hi[before] = min(hi[before], offset - s)
+        lo[upto] = max(lo[upto], offset - s)
+    for m in range(1, count + 1):
+        lo[m], hi[m] = max(lo[m], lo[m - 1]), min(hi[m], hi[m - 1] + 1)
+    for m in range(count - 1, -1, -1):
+        lo[m], hi[m] = max(lo[m], lo[m + 1] - 1), min(hi[m], hi[m + 1])
+    if any(lo[m] > hi[m] for m in range(count + 1)):
         raise ValueError("the answers' lengths fit no placement of CRs: a piece was copied wrong or is "
                          "from another commit")
-    if len(outcomes) == 1 and outcomes[0][1] is None:
-        return outcomes[0][0]
-    known, undecided = outcomes[0]
-    if undecided:
-        r0, s0, need, middle = undecided
-        later = [k for k in newlines if k >= s0]
-        crossed = sum(1 for k in later if k < middle)
-        estimate = r0 - s0 + crossed * need // max(1, len(later))
-    else:  # consistent readings differ: look just after the first newline they disagree on
-        middle = min(set.union(*(c for c, _ in outcomes)) - set.intersection(*(c for c, _ in outcomes)))
-        estimate = sum(1 for k in known if k <= middle)
-    target = middle + 1 if middle + 1 < len(served) and served[middle + 1] != "\n" else middle + 2
-    guess = target + estimate
-    raise Undecided(f"not yet known which newlines near stored offset {guess} had a CR; read "
-                    f"offset={guess} and save its first 300 characters as probe_{guess}.json", guess)
+    crlf, open_ = set(), []
+    for m in range(count):
+        can_lf = max(lo[m], lo[m + 1]) <= min(hi[m], hi[m + 1])
+        can_crlf = max(lo[m], lo[m + 1] - 1) <= min(hi[m], hi[m + 1] - 1)
+        if can_crlf and not can_lf:
+            crlf.add(newlines[m])
+        elif can_crlf:
+            open_.append(m)
+    if not open_:
+        return crlf
+    # Read where P is least known, at a character that is no newline: the answer pins P there
+    # (a bisection of the CRs still to place).
+    def spread(m: int) -> tuple[int, int]:
+        plain = m > 0 and newlines[m - 1] + 1 < len(served) and served[newlines[m - 1] + 1] != "\n"
+        return hi[m] - lo[m], plain
+
+    widest = max(spread(m) for m in range(1, count + 1))
+    candidates = [m for m in range(1, count + 1) if spread(m) == widest]
+    m = candidates[len(candidates) // 2]
+    j = newlines[m - 1] + 1
+    asked = {offset for offset, _, _, _ in points}
+    guess = j + (lo[m] + hi[m]) // 2
+    while guess in asked:
+        guess += 1
+    raise Undecided(f"{len(open_)} line endings not yet known; read offset={guess} and save its first "
+                    f"300 characters as probe_{guess}.json", guess)
 
 
 def assemble(parts_dir: Path, total: int) -> str:
     """The whole stored text, CRs restored and every answer checked; ``ValueError`` when unsure."""
     served, points = _points(parts_dir, total)
-    crlf = _carriage_returns(served, points)
+    crlf = _carriage_returns(served, points, total)
     stored = "".join("\r\n" if i in crlf else ch for i, ch in enumerate(served))
     if len(stored) != total:
         raise ValueError(f"rebuilt {len(stored)} characters, {total} stored")
