@@ -56,7 +56,7 @@ PAGES_A: dict[str, dict] = {
     "list_pingtan_xxgk_dl_annual_reports.html": dict(
         url=f"{PT}/zwgk/zfxxgk/zfxxgknb/", kind="list", title="政府信息公开年报_政府信息公开_平潭综合实验区党工委管委会",
         meta={**PT_META, **_column_meta("政府信息公开年报")},
-        footer=NO_FOOTER,  # not in the excerpt (the site template: asserted on the list above)
+        footer={**PT_IDS, "sponsor": "福建省平潭综合实验区管理委员会办公室"},  # the site template's footer
         # <dl><dd><a>title</a></dd><dd>date</dd></dl> rows; the sidebar's column links are no items
         items=dict(count=10,
                    first=("平潭综合实验区2025年度政府信息公开工作年度报告",
@@ -72,7 +72,7 @@ PAGES_A: dict[str, dict] = {
     "list_pingtan_entry_hub_no_items.html": dict(
         url=f"{PT}/zwgk/zfxxgk/zc/xzgfxwjk/", kind="other", title="行政规范性文件库_政策_平潭综合实验区党工委管委会",
         meta={**PT_META, **_column_meta("行政规范性文件库")},
-        footer={**PT_IDS, "sponsor": None},  # the 主办单位 line is not in the excerpt
+        footer={**PT_IDS, "sponsor": "福建省平潭综合实验区管理委员会办公室"},  # the copyright block's 主办单位
         # an entry page: links to the 14 agencies' libraries, no dated document — no list, and no
         # 空白栏目 either (it is not an empty column)
         items=dict(count=0),
@@ -143,14 +143,18 @@ PAGES_A.update({
         # the footer (ids, sponsor) is an <iframe src=…/iframe/bottom/index_6136.htm>: none on the page; a
         # commented-out footer holds a nested comment (its first --> ends it early)
         footer=NO_FOOTER,
-        # 质检数聚: three tabs (统计数据 shown, 警示数据 / 机构数据 hidden), <li><span>date</span><a>…</a>;
-        # the main list is the shown tab (the first tab's <ul> is never closed)
-        items=dict(count=4,
-                   first=("2018年第1批：电能表产品质量国家监督抽查结果",
-                          "http://www.aqsiq.gov.cn/zjsj/tjsj/ccjg/201803/t20180313_514339.htm", "2018-03-13"),
-                   last=("2018年第1批：运动头盔产品质量国家监督抽查结果",
-                         "http://www.aqsiq.gov.cn/zjsj/tjsj/ccjg/201803/t20180313_514336.htm", "2018-03-13"),
-                   dates=["2018-03-13"] * 4)),
+        # the main list is the shown tab of the news box at the top (国务院信息 in an iframe, 质检要闻 shown,
+        # 地方新闻 / 新闻发布厅 / 质检视频 hidden — nine items each, first in page order wins): nine
+        # <li><span>date</span><a><a title="…">cut…</a></a> rows, an anchor inside an anchor, the whole title
+        # in the title attribute; the 质检数聚 box further down (three tabs, the first <ul> never closed,
+        # four items shown) is a smaller list
+        items=dict(count=9,
+                   first=("质检总局党组传达学习党的十九届三中全会精神",
+                          "http://www.aqsiq.gov.cn/zjxw/zjxw/zjftpxw/201803/t20180302_513709.htm", "2018-03-02"),
+                   last=("质检总局直属机关三八妇女节表彰座谈会在京召开质检巾帼心向党 奋勇建功新时代",
+                         "http://www.aqsiq.gov.cn/zjxw/zjxw/zjftpxw/201803/t20180309_514203.htm", "2018-03-09"),
+                   dates=["2018-03-02", "2017-11-06", "2018-03-14", "2018-03-14", "2018-03-13", "2018-03-13",
+                          "2018-03-13", "2018-03-12", "2018-03-09"])),
     "home_altay_aspx_bracket_dates_sponsor_no_siteid.html": dict(
         url="http://www.alt.gov.cn/", is_home=True, kind="home", title="阿勒泰市政府网站", meta={},
         # 开办 / 主办 / 承办 on three lines; the ICP number in brackets; no 网站标识码, no 公网安备 (2018)
