@@ -298,11 +298,22 @@ def _main_rows(rows: list[dict]) -> list[dict]:
                 chosen.add(parent)
     return [row for row in rows if row["parent"] in chosen]
 
+def _alike(a: etree._Element, b: etree._Element) -> bool:
+    """One shape, or one tag whose classes extend the other's: the tabs of one box often differ by
+    an extra class (博达 VSB 要闻 ``ul.m-list6`` beside 工作动态 ``ul.m-list6.m-pic2-1.m-listzy01``)."""
+    if _shape(a) == _shape(b):
+        return True
+    if a.tag != b.tag:
+        return False
+    mine, theirs = set((a.get("class") or "").split()), set((b.get("class") or "").split())
+    return bool(mine and theirs) and (mine <= theirs or theirs <= mine)
+
+
 def _kin(block: etree._Element, best: etree._Element) -> bool:
     """Whether ``block`` is a part of the same list as ``best``: a same-shape sibling, or a
     same-shape cousin (TRS 动静结合 pages split a list into groups of five, ``<div><ul>`` each)."""
     for _ in range(2):
-        if _shape(block) != _shape(best):
+        if not _alike(block, best):
             return False
         block, best = block.getparent(), best.getparent()
         if block is None or best is None:

@@ -29,14 +29,25 @@ PAGES_A: dict[str, dict] = {
         meta={**PT_META, **_column_meta("工作进展情况")},
         footer={**PT_IDS, "sponsor": "福建省平潭综合实验区管理委员会办公室"},
         # TRS 动静结合: the first pages' items are in the HTML in groups of five (<div ms-visible=
-        # "$showStatic(n)"><ul>…), shown by avalon 15 at a time; the excerpt keeps two groups
-        items=dict(count=10,
+        # "$showStatic(n)"><ul>…), shown by avalon 15 at a time; the whole page holds 15 groups, 75 items
+        # (maxStaticIndex 5 pages of 15); dates read from the <span class="bf-pass"> of each item
+        items=dict(count=75,
                    first=("平潭综合实验区社会事业局关于2025年中小学教育装备产品“双随机、一公开”抽查工作情况的通报",
                           f"{PT}/zwgk/zdlyxxgk/ssjygk/sjccjg/202511/t20251111_103189.htm", "2025-11-11"),
-                   last=("区公安局2024年第一季度易制毒化学品企事业抽查工作情况",
-                         f"{PT}/zwgk/ghxx/gzjzqk/202403/t20240329_88515.htm", "2024-03-29"),
-                   dates=["2025-11-11", "2025-04-03", "2025-03-21", "2024-12-26", "2024-10-17", "2024-08-13",
-                          "2024-04-09", "2024-04-09", "2024-04-09", "2024-03-29"]),
+                   last=("2021年第一季度区公安局治安巡特警支队开展保安单位“双随机”抽查工作情况",
+                         f"{PT}/zwgk/ghxx/gzjzqk/202104/t20210416_25621.htm", "2021-04-16"),
+                   dates=["2025-11-11", "2025-04-03", "2025-03-21", "2024-12-26", "2024-10-17",
+                          "2024-08-13", "2024-04-09", "2024-04-09", "2024-04-09", "2024-03-29",
+                          "2024-03-15", "2023-12-21", "2023-12-21", "2023-12-21", "2023-12-21",
+                          "2023-12-19", "2023-12-18", "2023-12-18", "2023-12-15", "2023-12-15",
+                          "2023-12-15", "2023-12-15", "2023-12-14", "2023-10-23", "2023-09-30",
+                          "2023-09-27", "2023-09-26", "2023-09-26", "2023-09-21", "2023-07-06",
+                          *["2023-07-06"] * 12,
+                          "2023-06-30", "2023-05-31", "2023-05-29", "2023-04-25", "2023-04-25",
+                          *["2023-04-21"] * 12,
+                          "2023-03-31", "2023-03-28", "2023-03-27", "2023-01-05", "2022-11-16",
+                          "2022-10-10", "2022-04-21", "2022-04-21", "2022-04-21",
+                          *["2021-04-16"] * 7]),
         # the breadcrumb is <li><a>首页</a></li><li><a>政务公开</a></li>… with CSS separators
         column={"name": "工作进展情况", "name_source": "breadcrumb", "url": f"{PT}/zwgk/ghxx/gzjzqk/",
                 "column_type": "other", "blank": False, "unreadable": False},
@@ -96,7 +107,18 @@ PAGES_A.update({
         # 备案号：陕ICP备… then 网站标识码 and 陕公网安备 on one line; 版权所有 only, no 主办 label
         footer={"site_id": "6101110007", "icp": "陕ICP备05008157号", "psb": "陕公网安备 61011102000072号",
                 "sponsor": None},
-        items=dict(count=0)),  # the home page's lists are not in the excerpt
+        # the 要闻 box: three tabs (要闻 shown, 工作动态 / 公示公告 hidden), sibling div.tabshow1, one list of
+        # 27 — the 要闻 tab's ul.m-list6 differs from the others' ul.m-list6.m-pic2-1.m-listzy01 by classes
+        # only; cut titles (…) take the title attribute; the nav drop-down lists have no dates
+        items=dict(count=27,
+                   first=("贠笑冬调研全区宣传和网信工作", "http://www.baqiao.gov.cn/info/1080/10150.htm", "2018-03-16"),
+                   last=("西安市灞桥区畜禽养殖禁养区划分技术方案公示",
+                         "http://www.baqiao.gov.cn/info/egovinfo/1001/xxgk/xxgk_content/hbbqfj-06_A/2017-1211001.htm",
+                         "2017-12-11"),
+                   dates=["2018-03-16", "2018-03-15", "2018-03-14", "2018-03-14", "2018-03-13", "2018-03-13",
+                          "2018-03-12"] + ["2018-03-16"] * 11
+                         + ["2018-03-13", "2018-03-08", "2018-01-05", "2017-12-29", "2017-12-28", "2017-12-27",
+                            "2017-12-26", "2017-12-25", "2017-12-11"])),
     "home_ahyx_gb2312_declared_psb_label_variant.html": dict(
         url="http://www.ahyx.gov.cn/", is_home=True, kind="home",
         title="岳西网 - 中国·岳西县|安徽安庆岳西|岳西旅游|岳西门户网|岳西新闻|岳西土特产 >> 首页",
@@ -192,7 +214,9 @@ PAGES_A.update({
         footer={"site_id": None, "icp": "京ICP备05031686号", "psb": "京公网安备11010102001509", "sponsor": None},
         # 新闻动态: two tabs (中心新闻 / 通知公告), sibling <ul>s; MM-DD dates whose year is the URL's
         # (03-08 of t20180307_4752: published the day after it was made — 2018, not this year); cut
-        # titles (…) without a title attribute stay as shown
+        # titles (…) without a title attribute stay as shown. The whole page has further lists: the
+        # 政策法规 box's four tabs (27 items, MM-DD dates, a second <div class="x_new_r">, not siblings of
+        # the news tabs), undated 便民举措 and rollpic links — the page's first, most dated list is the news
         items=dict(count=14,
                    first=("北京住房公积金管理中心2018年部门预算情况的说明", f"{GJJ}/xwdt/201803/t20180307_4752.html",
                           "2018-03-08"),
@@ -210,13 +234,15 @@ PAGES_A.update({
         footer={"site_id": None, "icp": "京ICP备05022684号-2", "psb": None, "sponsor": "中国卫星导航系统管理办公室"},
         # the mobile redirect sits inside browserRedirect()'s if: no redirect to follow (a choice)
         redirects=[],
-        # 要闻: <li><a>…</a><span>03-20</span>, years from the URLs; the 最新新闻 ticker is undated
-        items=dict(count=2,
+        # 要闻: <li><a>…</a><span>03-20</span>, years from the URLs; the 最新新闻 ticker is undated. The
+        # whole page (the excerpt kept two items): the shown tab (新闻中心, yaowenCBox active) lists six,
+        # each followed by a commented-out placeholder <li>; the hidden 行业动态 / 国际动态 tabs and the
+        # further boxes (官方公告, 国际合作, 产业, 政策法规) are other lists — the shown tab is the list
+        items=dict(count=6,
                    first=("记者眼中的北斗委员：带着科学家精神做委员", f"{BD}/yw/xwzx/201803/t20180320_14232.html",
                           "2018-03-20"),
-                   last=("北斗提供精准服务！两部委推进交通旅游大数据应用试点",
-                         f"{BD}/yw/xwzx/201803/t20180319_14226.html", "2018-03-19"),
-                   dates=["2018-03-20", "2018-03-19"])),
+                   last=("北斗助力中国跑出创新“加速度”", f"{BD}/yw/xwzx/201803/t20180314_14206.html", "2018-03-14"),
+                   dates=["2018-03-20", "2018-03-19", "2018-03-19", "2018-03-16", "2018-03-15", "2018-03-14"])),
 })
 
 TZ = "http://www.bjtzh.gov.cn"
