@@ -263,16 +263,23 @@ def _find_rows(root: etree._Element, base: str, ref: date | None) -> list[dict]:
         rows[row] = {"row": row, "parent": parent, "title": title, "url": url, "date": value, "anchor": a}
     return list(rows.values())
 
+# state classes a tab script toggles (the hidden tab of a two-tab box is 「lx-jrgz-left-text dis」 next
+# to the shown 「lx-jrgz-left-text」): not part of a block's shape
+_STATE_CLASSES = frozenset(["dis", "on", "cur", "current", "active", "show", "hide", "hidden", "none",
+                            "selected", "sel", "visible", "block"])
+
+
 def _shape(el: etree._Element) -> tuple:
-    """Tag and class of an element: blocks of one shape are parts of one list."""
-    return (el.tag, (el.get("class") or "").strip())
+    """Tag and class of an element (state classes left out): blocks of one shape are parts of one list."""
+    classes = [c for c in (el.get("class") or "").split() if c.lower() not in _STATE_CLASSES]
+    return (el.tag, " ".join(classes))
 
 def _main_rows(rows: list[dict]) -> list[dict]:
     """The rows of the main list: the most dated block (plus same-shape siblings), else doc links."""
     blocks: dict[etree._Element, list[dict]] = {}
     for row in rows:
         blocks.setdefault(row["parent"], []).append(row)
-    best, best_score = None, (0, 0, 0)
+    best, best_score = None, (0, 0, 0, 0)
     for parent, members in blocks.items():
         dated = sum(1 for m in members if m["date"])
         if dated and dated * 2 >= len(members):
@@ -280,13 +287,15 @@ def _main_rows(rows: list[dict]) -> list[dict]:
                 _noisy(parent) or not any(_DOC_HREF.search(m["url"]) or len(m["title"]) >= 8 for m in members)
             ):
                 continue
-            score = (2, dated, len(members))
+            # a dated list in a navigation panel (a nav bar's hover menus) is no main list when
+            # the page body has one: prefer blocks outside navigation, header and footer
+            score = (2, 0 if _noisy(parent) else 1, dated, len(members))
         else:
             docs = sum(1 for m in members if _DOC_HREF.search(m["url"]))
             titles = sum(min(len(m["title"]), 40) for m in members)
             if docs < 2 or titles < 8 * len(members) or _noisy(parent):
                 continue
-            score = (1, docs, titles)
+            score = (1, 1, docs, titles)
         if score > best_score:
             best, best_score = parent, score
     if best is None:
@@ -297,6 +306,17 @@ def _main_rows(rows: list[dict]) -> list[dict]:
             if parent is not best and any(m["date"] for m in members) and _kin(parent, best):
                 chosen.add(parent)
     return [row for row in rows if row["parent"] in chosen]
+
+def _alike(a: etree._Element, b: etree._Element) -> bool:
+    """One shape, or one tag whose classes extend the other's: the tabs of one box often differ by
+    an extra class (博达 VSB 要闻 ``ul.m-list6`` beside 工作动态 ``ul.m-list6.m-pic2-1.m-listzy01``)."""
+    if _shape(a) == _shape(b):
+        return True
+    if a.tag != b.tag:
+        return False
+    mine, theirs = set((a.get("class") or "").split()), set((b.get("class") or "").split())
+    return bool(mine and theirs) and (mine <= theirs or theirs <= mine)
+
 
 _TAB_ID = re.compile(r"(.*?[^\d])(\d+)")
 
@@ -318,7 +338,7 @@ def _kin(block: etree._Element, best: etree._Element) -> bool:
     tabbed = False
     for depth in range(5):
         pair = _tab_pair(block, best)
-        if _shape(block) != _shape(best) and not pair:
+        if not _alike(block, best) and not pair:
             return False
         tabbed = tabbed or pair
         block, best = block.getparent(), best.getparent()
