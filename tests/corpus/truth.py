@@ -23,6 +23,13 @@ PAGES: dict[str, dict] = {
               "ColumnKeywords": "市州动态", "ColumnType": "政务信息",
               "ArticleTitle": "绵阳开展“服务企业活动月”系列活动", "PubDate": "2022-10-14 10:16:14",
               "Keywords": "服务企业活动月,优化营商环境,", "ContentSource": "绵阳市政务网", "Author": "贺茜",
+              # the whole page has a Description meta (the excerpt had left it out)
+              "Description": "9月14日，从绵阳“服务企业活动月”暨“企业服务云”应用推进会上获悉，为全面落实《国务院办公厅"
+                             "关于进一步优化营商环境更好服务市场主体的实施意见》，经绵阳市政府研究决定，将每年9月作为全市"
+                             "“服务企业活动月”。活动月坚持“服务企业就是服务经济发展”的理念，以“服务企业、破解难题、促进"
+                             "发展”为主题，以加快构建全方位、多层次政企互动机制为重点，以帮助企业排忧解难、促进企业转型"
+                             "升级和加快发展为落脚点，着力解决影响企业发展的突出问题和瓶颈制约，为加快建设中国科技城和"
+                             "西部现代化强市创造良好的营商环境。",
               "Url": "http://www.sc.gov.cn/10462/10464/10465/10595/2020/9/15/"
                      "e651244f5f89400a95c651e2f53de7fe.shtml"},
         footer={"site_id": "5100000062", "icp": "蜀ICP备 13001288号", "psb": "川公网安备 51010402000507号",
@@ -82,7 +89,11 @@ PAGES: dict[str, dict] = {
               "ColumnName": "基础教育", "ColumnType": "工作动态",
               "ColumnDescription": "本地区政务要闻、工作动态、通知公告等信息", "ColumnKeywords": "工作动态",
               "ArticleTitle": "拨动心弦 守护心灵健康 肥西县举办心理健康教育主题演讲比赛",
-              "PubDate": "2023-11-06 00:00", "ContentSource": "肥西县教育局", "Author": "肥西县教育局"},
+              "PubDate": "2023-11-06 00:00", "ContentSource": "肥西县教育局", "Author": "肥西县教育局",
+              # Keywords and Description were outside the excerpt; the whole page has them
+              "Keywords": "中共安徽省委教育工作委员会,中共安徽省委教育工委,安徽省教育厅,安徽省教育厅政府门户网站,安徽教育网,安徽,教育,",
+              "Description": "为普及心理健康知识，引导广大教师关注学生心理健康，推动广大教师深入研究并不断提高心理健康教育水平，"
+                             "日前，肥西县2023年教体系统心理健康教育主题演讲活动决赛在县青少年活动中心举行，来自全县各中小学幼儿"},
         footer={"site_id": "3400000072", "icp": "皖ICP备20004145号", "psb": "皖公网安备34010302000782号",
                 "sponsor": "中共安徽省委教育工委 安徽省教育厅"},
         fields={"pub_date": ("2023-11-06 00:00", "2023-11-06")}, block=False),
@@ -125,7 +136,11 @@ PAGES: dict[str, dict] = {
               "PubDate": "2024-04-15 14:53:51",
               "Keywords": "普及中医药健康知识 感悟中医药文化魅力 中医药文化服务月活动持续开展",
               "ContentSource": "综合自学习强国、川观新闻、成都体育学院附属体育医院、成都市双流区中医医院订阅号、"
-                               "仪陇县中医医院、射洪中医、邵华新闻、健康富顺等"},
+                               "仪陇县中医医院、射洪中医、邵华新闻、健康富顺等",
+              "Description": "为大力弘扬中医药文化，按照国家中医药管理局相关要求，在省中医药局统一部署下，2023年"
+                             "“中医药文化服务月”活动正在持续火热进行中，全省各地通过中医义诊、展览展示、参观体验、"
+                             "科普讲座等形式，进一步促进中医药文化传承创新发展，增强中医药文化服务功能，更好满足广大"
+                             "群众的中医药文化需要，切实承担起新时代新的文化使命。"},
         # 蜀ICP备：… has a colon after 备
         footer={"site_id": "5100000014", "icp": "蜀ICP备：19007388号", "psb": "川公网安备 51010402001180号",
                 "sponsor": "四川省中医药管理局"},
@@ -159,7 +174,10 @@ PAGES: dict[str, dict] = {
               "SiteIDCode": "1100000152", "ColumnName": "教育新闻", "ColumnType": "教育新闻",
               "ArticleTitle": "李奕主任出席京港大学联盟2023年理事会暨主题论坛", "PubDate": "2023-11-30 14:52",
               "ContentSource": "北京市教育委员会"},
-        footer=NO_FOOTER,  # not in the excerpt
+        # the whole page: 主办单位 and 承办单位 on lines of their own, the ids in one <p>; the hidden
+        # 「您访问的链接即将离开…」 box is a leave-site alert, no soft-404
+        footer={"site_id": "1100000152", "icp": "京ICP备20014478号-1", "psb": "京公网安备 11040202430147号",
+                "sponsor": "北京市教育委员会"},
         fields={"pub_date": ("2023-11-30", "2023-11-30")}, block=False),
     "cq_whlyw_trs_article_generic_date.html": dict(
         url="http://whlyw.cq.gov.cn/zwxx_221/bmdt/gzdt/202107/t20210713_9468077.html", kind="document",
@@ -171,8 +189,19 @@ PAGES: dict[str, dict] = {
               "ColumnType": "工作动态", "ArticleTitle": "重庆文旅之窗成功首秀举办第五届意大利全球设计日",
               "PubDate": "2021-07-13 10:11", "ContentSource": "国际交流合作处 重庆国际文旅之窗", "Keywords": "",
               "Author": "杨辉", "Image": "",
+              # the content holds a line break before 「　　本次活动」 (collapsed to one space, the
+              # ideographic spaces kept) and ends in 「...」 as the CMS cut it
+              "Description": "7月7日下午，重庆国际文旅之窗（重庆版权贸易基地）在“一带一路”商品展示交易中心项目"
+                             "场地成功首秀，顺利举办第五届意大利全球设计日（重庆站）活动。意大利驻重庆总领事毕岚祺"
+                             "出席活动并致辞，我委秦定波副主任，国际交流合作处、博物馆与社会文物处、重庆中国三峡"
+                             "博物馆等相关处室（单位）代表受邀出席。 \u3000\u3000本次活动由意大利驻重庆总领事馆、"
+                             "重庆市文化和旅游发展委员会共同主办，重庆市人民政府外事办公室、重庆市住房和城乡建设"
+                             "委员会、中国意大利商会共同支持，重庆国际文旅之窗（重庆版权贸易基地）承办，以“可持续"
+                             "性项目与...",
               "Url": "http://whlyw.cq.gov.cn/zwxx_221/bmdt/gzdt/202107/t20210713_9468077.html"},
-        footer=NO_FOOTER,  # not in the excerpt
+        # the whole page: 主办 and 版权所有 on lines of their own; 「政府网站标识码 5000000091」 without a colon
+        footer={"site_id": "5000000091", "icp": "渝ICP备19008933号", "psb": "渝公网安备 50010502002224号",
+                "sponsor": "重庆市文化和旅游发展委员会"},
         # the generic label 日期 with a date is the publication date; 来源 exists only inside a script
         fields={"pub_date": ("2021-07-13", "2021-07-13")}, how={"pub_date": "label"}, block=False),
     "cac_cms_article_no_siteid.html": dict(
@@ -208,10 +237,24 @@ PAGES: dict[str, dict] = {
               "ArticleTitle": "关于举办2024年度自治区艺术、图书资料、文物博物、群众文化系列（专业）专业技术人员继续教育培训班的通知",
               "PubDate": "2024-03-03 15:54:07", "ContentSource": "新疆维吾尔自治区文化和旅游厅", "ColumnName": "要闻",
               "Keywords": "", "Author": "文化和旅游局", "ColumnType": "要闻",
-              "Url": "www.wlmq.gov.cn/fjbm/llj/tzgg/562718.htm"},
-        footer=NO_FOOTER,  # not in the excerpt
-        # a bare date with its time before 来源: is the byline's publication date
-        fields={"pub_date": ("2024-03-03 15:54:07", "2024-03-03")}, how={"pub_date": "byline"}, block=False),
+              "Url": "www.wlmq.gov.cn/fjbm/llj/tzgg/562718.htm",
+              # the whole page: the Description starts with &nbsp; and a line break, and breaks a line
+              # after the salutation (white space collapsed as for every meta value)
+              "Description": "伊犁哈萨克自治州文化和旅游局，各地（州、市）文体广电和旅游局，自治区各委、办、厅、局，"
+                             "人民团体、大专院校、大中型企业人事（职称）部门，中央驻疆单位人事（职称）部门： "
+                             "根据《专业技术人员继续教育规定》（人社部令第25号）和自治区人社厅《关于进一步做好自治区"
+                             "专业技术人员继续教育工作的通知》（新人社发〔2021〕29号）文件要求，专业技术人员每年须参加"
+                             "继续教育学习，总学时累计不少于90学时，专业课不少于60学..."},
+        # the whole page: the PC footer lists 开办 (no 主办), 主办, 承办, 网站标识码 without a colon beside the
+        # ICP link, and 新公网安备 twice (a commented-out <p>, then the beian link); the mobile footer
+        # repeats 主办 and the ICP number
+        footer={"site_id": "6501000002", "icp": "新ICP备05001907号", "psb": "新公网安备 65010502000005号",
+                "sponsor": "乌鲁木齐市人民政府办公室"},
+        # a bare date with its time before 来源: is the byline's publication date; the notice ends with
+        # its issuer 新疆文化艺术学校 and 2024年3月1日 right-aligned under it: the signature date is the
+        # 成文日期 (the article is repeated in the mobile <div>, with other injected text)
+        fields={"pub_date": ("2024-03-03 15:54:07", "2024-03-03"), "written_date": ("2024年3月1日", "2024-03-01")},
+        how={"pub_date": "byline", "written_date": "signature"}, block=False),
     "xiangtan_content_gb2312_declared_utf8.html": dict(
         url="http://www.xiangtan.gov.cn/109/171/174/content_1335045.html", kind="document",
         title="“从齐白石故乡吹来的风”书画展亮相澳门_湘潭市人民政府网站",
@@ -313,3 +356,7 @@ from tests.corpus.truth_b import PAGES_B  # noqa: E402  (corpus-b pages; truth_b
 
 PAGES.update(PAGES_A)
 PAGES.update(PAGES_B)
+
+from tests.corpus.truth_n2 import PAGES_N2  # noqa: E402  (n2 pages: more home pages and lists)
+
+PAGES.update(PAGES_N2)

@@ -29,14 +29,25 @@ PAGES_A: dict[str, dict] = {
         meta={**PT_META, **_column_meta("工作进展情况")},
         footer={**PT_IDS, "sponsor": "福建省平潭综合实验区管理委员会办公室"},
         # TRS 动静结合: the first pages' items are in the HTML in groups of five (<div ms-visible=
-        # "$showStatic(n)"><ul>…), shown by avalon 15 at a time; the excerpt keeps two groups
-        items=dict(count=10,
+        # "$showStatic(n)"><ul>…), shown by avalon 15 at a time; the whole page holds 15 groups, 75 items
+        # (maxStaticIndex 5 pages of 15); dates read from the <span class="bf-pass"> of each item
+        items=dict(count=75,
                    first=("平潭综合实验区社会事业局关于2025年中小学教育装备产品“双随机、一公开”抽查工作情况的通报",
                           f"{PT}/zwgk/zdlyxxgk/ssjygk/sjccjg/202511/t20251111_103189.htm", "2025-11-11"),
-                   last=("区公安局2024年第一季度易制毒化学品企事业抽查工作情况",
-                         f"{PT}/zwgk/ghxx/gzjzqk/202403/t20240329_88515.htm", "2024-03-29"),
-                   dates=["2025-11-11", "2025-04-03", "2025-03-21", "2024-12-26", "2024-10-17", "2024-08-13",
-                          "2024-04-09", "2024-04-09", "2024-04-09", "2024-03-29"]),
+                   last=("2021年第一季度区公安局治安巡特警支队开展保安单位“双随机”抽查工作情况",
+                         f"{PT}/zwgk/ghxx/gzjzqk/202104/t20210416_25621.htm", "2021-04-16"),
+                   dates=["2025-11-11", "2025-04-03", "2025-03-21", "2024-12-26", "2024-10-17",
+                          "2024-08-13", "2024-04-09", "2024-04-09", "2024-04-09", "2024-03-29",
+                          "2024-03-15", "2023-12-21", "2023-12-21", "2023-12-21", "2023-12-21",
+                          "2023-12-19", "2023-12-18", "2023-12-18", "2023-12-15", "2023-12-15",
+                          "2023-12-15", "2023-12-15", "2023-12-14", "2023-10-23", "2023-09-30",
+                          "2023-09-27", "2023-09-26", "2023-09-26", "2023-09-21", "2023-07-06",
+                          *["2023-07-06"] * 12,
+                          "2023-06-30", "2023-05-31", "2023-05-29", "2023-04-25", "2023-04-25",
+                          *["2023-04-21"] * 12,
+                          "2023-03-31", "2023-03-28", "2023-03-27", "2023-01-05", "2022-11-16",
+                          "2022-10-10", "2022-04-21", "2022-04-21", "2022-04-21",
+                          *["2021-04-16"] * 7]),
         # the breadcrumb is <li><a>首页</a></li><li><a>政务公开</a></li>… with CSS separators
         column={"name": "工作进展情况", "name_source": "breadcrumb", "url": f"{PT}/zwgk/ghxx/gzjzqk/",
                 "column_type": "other", "blank": False, "unreadable": False},
@@ -45,7 +56,7 @@ PAGES_A: dict[str, dict] = {
     "list_pingtan_xxgk_dl_annual_reports.html": dict(
         url=f"{PT}/zwgk/zfxxgk/zfxxgknb/", kind="list", title="政府信息公开年报_政府信息公开_平潭综合实验区党工委管委会",
         meta={**PT_META, **_column_meta("政府信息公开年报")},
-        footer=NO_FOOTER,  # not in the excerpt (the site template: asserted on the list above)
+        footer={**PT_IDS, "sponsor": "福建省平潭综合实验区管理委员会办公室"},  # the site template's footer
         # <dl><dd><a>title</a></dd><dd>date</dd></dl> rows; the sidebar's column links are no items
         items=dict(count=10,
                    first=("平潭综合实验区2025年度政府信息公开工作年度报告",
@@ -61,7 +72,7 @@ PAGES_A: dict[str, dict] = {
     "list_pingtan_entry_hub_no_items.html": dict(
         url=f"{PT}/zwgk/zfxxgk/zc/xzgfxwjk/", kind="other", title="行政规范性文件库_政策_平潭综合实验区党工委管委会",
         meta={**PT_META, **_column_meta("行政规范性文件库")},
-        footer={**PT_IDS, "sponsor": None},  # the 主办单位 line is not in the excerpt
+        footer={**PT_IDS, "sponsor": "福建省平潭综合实验区管理委员会办公室"},  # the copyright block's 主办单位
         # an entry page: links to the 14 agencies' libraries, no dated document — no list, and no
         # 空白栏目 either (it is not an empty column)
         items=dict(count=0),
@@ -76,7 +87,9 @@ PAGES_A: dict[str, dict] = {
               "ArticleTitle": "平潭综合实验区政府信息公开指南", "PubDate": "2024-03-23 16:23",
               "ContentSource": "平潭综合实验区管委会办公室", "Keywords": "", "Author": "", "Description": "",
               "Image": "", "Url": f"{PT}/zwgk/zfxxgk/zfxxgkzn/202311/t20231104_51587.htm"},
-        footer=NO_FOOTER,  # not in the excerpt
+        # the whole page: the site footer (网站标识码：…, 公安备案号：35012899001-19002 without 公网安备,
+        # 闽ICP备09032658号, 主办单位：福建省平潭综合实验区管理委员会办公室 in the copyright_info block)
+        footer={**PT_IDS, "sponsor": "福建省平潭综合实验区管理委员会办公室"},
         fields={"pub_date": ("2024-03-23 16:23", "2024-03-23")}, how={"pub_date": "label"}, block=False,
         # every element split over <span>s; 通信地址 and 咨询时间 label variants; 「2.信息名称：政府信息的标题」
         # (the catalogue's field list) is no office; 在线申请 names a way (the portal), no URL; no fax;
@@ -96,7 +109,18 @@ PAGES_A.update({
         # 备案号：陕ICP备… then 网站标识码 and 陕公网安备 on one line; 版权所有 only, no 主办 label
         footer={"site_id": "6101110007", "icp": "陕ICP备05008157号", "psb": "陕公网安备 61011102000072号",
                 "sponsor": None},
-        items=dict(count=0)),  # the home page's lists are not in the excerpt
+        # the 要闻 box: three tabs (要闻 shown, 工作动态 / 公示公告 hidden), sibling div.tabshow1, one list of
+        # 27 — the 要闻 tab's ul.m-list6 differs from the others' ul.m-list6.m-pic2-1.m-listzy01 by classes
+        # only; cut titles (…) take the title attribute; the nav drop-down lists have no dates
+        items=dict(count=27,
+                   first=("贠笑冬调研全区宣传和网信工作", "http://www.baqiao.gov.cn/info/1080/10150.htm", "2018-03-16"),
+                   last=("西安市灞桥区畜禽养殖禁养区划分技术方案公示",
+                         "http://www.baqiao.gov.cn/info/egovinfo/1001/xxgk/xxgk_content/hbbqfj-06_A/2017-1211001.htm",
+                         "2017-12-11"),
+                   dates=["2018-03-16", "2018-03-15", "2018-03-14", "2018-03-14", "2018-03-13", "2018-03-13",
+                          "2018-03-12"] + ["2018-03-16"] * 11
+                         + ["2018-03-13", "2018-03-08", "2018-01-05", "2017-12-29", "2017-12-28", "2017-12-27",
+                            "2017-12-26", "2017-12-25", "2017-12-11"])),
     "home_ahyx_gb2312_declared_psb_label_variant.html": dict(
         url="http://www.ahyx.gov.cn/", is_home=True, kind="home",
         title="岳西网 - 中国·岳西县|安徽安庆岳西|岳西旅游|岳西门户网|岳西新闻|岳西土特产 >> 首页",
@@ -121,14 +145,18 @@ PAGES_A.update({
         # the footer (ids, sponsor) is an <iframe src=…/iframe/bottom/index_6136.htm>: none on the page; a
         # commented-out footer holds a nested comment (its first --> ends it early)
         footer=NO_FOOTER,
-        # 质检数聚: three tabs (统计数据 shown, 警示数据 / 机构数据 hidden), <li><span>date</span><a>…</a>;
-        # the main list is the shown tab (the first tab's <ul> is never closed)
-        items=dict(count=4,
-                   first=("2018年第1批：电能表产品质量国家监督抽查结果",
-                          "http://www.aqsiq.gov.cn/zjsj/tjsj/ccjg/201803/t20180313_514339.htm", "2018-03-13"),
-                   last=("2018年第1批：运动头盔产品质量国家监督抽查结果",
-                         "http://www.aqsiq.gov.cn/zjsj/tjsj/ccjg/201803/t20180313_514336.htm", "2018-03-13"),
-                   dates=["2018-03-13"] * 4)),
+        # the main list is the shown tab of the news box at the top (国务院信息 in an iframe, 质检要闻 shown,
+        # 地方新闻 / 新闻发布厅 / 质检视频 hidden — nine items each, first in page order wins): nine
+        # <li><span>date</span><a><a title="…">cut…</a></a> rows, an anchor inside an anchor, the whole title
+        # in the title attribute; the 质检数聚 box further down (three tabs, the first <ul> never closed,
+        # four items shown) is a smaller list
+        items=dict(count=9,
+                   first=("质检总局党组传达学习党的十九届三中全会精神",
+                          "http://www.aqsiq.gov.cn/zjxw/zjxw/zjftpxw/201803/t20180302_513709.htm", "2018-03-02"),
+                   last=("质检总局直属机关三八妇女节表彰座谈会在京召开质检巾帼心向党 奋勇建功新时代",
+                         "http://www.aqsiq.gov.cn/zjxw/zjxw/zjftpxw/201803/t20180309_514203.htm", "2018-03-09"),
+                   dates=["2018-03-02", "2017-11-06", "2018-03-14", "2018-03-14", "2018-03-13", "2018-03-13",
+                          "2018-03-13", "2018-03-12", "2018-03-09"])),
     "home_altay_aspx_bracket_dates_sponsor_no_siteid.html": dict(
         url="http://www.alt.gov.cn/", is_home=True, kind="home", title="阿勒泰市政府网站", meta={},
         # 开办 / 主办 / 承办 on three lines; the ICP number in brackets; no 网站标识码, no 公网安备 (2018)
@@ -153,7 +181,23 @@ PAGES_A.update({
         # script attribute); no 主办 label
         footer={"site_id": "1100000169", "icp": "京ICP备14005922号－1", "psb": "京公网安备110102000155",
                 "sponsor": None},
-        items=dict(count=0)),  # one undated 重要通知 link; the home page's lists are not in the excerpt
+        # the whole page: three boxes of four tabs each (setTab: <div id="con_one_N" class="none|block">, a
+        # portlet <div class="portlet"><div><ul class="aqxx_list"> in each panel); the main list is the
+        # news box (国务院要闻 / 总局要闻 / 首都要闻 / 政务信息, 9 items a tab: one list of 36; the 安全信息 and
+        # 通知公告 boxes hold 6 a tab); the one 重要通知 link is undated
+        items=dict(count=36,
+                   first=("习近平：在第十三届全国人民代表大会第一次会议上的讲话",
+                          "http://www.bjda.gov.cn/bjfda/zwgk29/xwdt/gwyyw/458640/index.html", "2018-03-21"),
+                   last=("我局召开2018年药械市场监管工作会",
+                         "http://www.bjda.gov.cn/bjfda/zwgk29/xwdt/136578/456719/index.html", "2018-03-05"),
+                   dates=["2018-03-21", "2018-03-20", "2018-03-19", "2018-03-19", "2018-03-19", "2018-03-16",
+                          "2018-03-15", "2018-03-14", "2018-03-13",
+                          "2018-03-21", "2018-03-19", "2018-03-16", "2018-03-12", "2018-03-09", "2018-03-06",
+                          "2018-03-02", "2018-02-24", "2018-02-23",
+                          "2018-03-21", "2018-03-21", "2018-03-20", "2018-03-19", "2018-03-16", "2018-03-15",
+                          "2018-03-14", "2018-03-13", "2018-03-12",
+                          "2018-03-19", "2018-03-15", "2018-03-15", "2018-03-15", "2018-03-14", "2018-03-08",
+                          "2018-03-07", "2018-03-05", "2018-03-05"])),
 })
 
 PAGES_A.update({
@@ -192,7 +236,9 @@ PAGES_A.update({
         footer={"site_id": None, "icp": "京ICP备05031686号", "psb": "京公网安备11010102001509", "sponsor": None},
         # 新闻动态: two tabs (中心新闻 / 通知公告), sibling <ul>s; MM-DD dates whose year is the URL's
         # (03-08 of t20180307_4752: published the day after it was made — 2018, not this year); cut
-        # titles (…) without a title attribute stay as shown
+        # titles (…) without a title attribute stay as shown. The whole page has further lists: the
+        # 政策法规 box's four tabs (27 items, MM-DD dates, a second <div class="x_new_r">, not siblings of
+        # the news tabs), undated 便民举措 and rollpic links — the page's first, most dated list is the news
         items=dict(count=14,
                    first=("北京住房公积金管理中心2018年部门预算情况的说明", f"{GJJ}/xwdt/201803/t20180307_4752.html",
                           "2018-03-08"),
@@ -210,13 +256,19 @@ PAGES_A.update({
         footer={"site_id": None, "icp": "京ICP备05022684号-2", "psb": None, "sponsor": "中国卫星导航系统管理办公室"},
         # the mobile redirect sits inside browserRedirect()'s if: no redirect to follow (a choice)
         redirects=[],
-        # 要闻: <li><a>…</a><span>03-20</span>, years from the URLs; the 最新新闻 ticker is undated
-        items=dict(count=2,
+        # 要闻: <li><a>…</a><span>03-20</span>, years from the URLs; the 最新新闻 ticker is undated. The
+        # whole page (the excerpt kept two items): one box of three tabs (新闻中心 shown, 行业动态 and
+        # 国际动态 hidden: div.yaowenCBox, the same ul.yaowenBUl in each), six items a tab, each item
+        # followed by a commented-out placeholder <li>: a box's tabs are one list (as baqiao's), 18
+        # items in page order; the further boxes (官方公告, 国际合作, 产业, 政策法规) are other lists.
+        # 国际动态 was entered on 2017-10-23 (t20171023_…) and shows its items' earlier dates (08-21)
+        items=dict(count=18,
                    first=("记者眼中的北斗委员：带着科学家精神做委员", f"{BD}/yw/xwzx/201803/t20180320_14232.html",
                           "2018-03-20"),
-                   last=("北斗提供精准服务！两部委推进交通旅游大数据应用试点",
-                         f"{BD}/yw/xwzx/201803/t20180319_14226.html", "2018-03-19"),
-                   dates=["2018-03-20", "2018-03-19"])),
+                   last=("欧洲航天局将伽利略相关职责转交GSA", f"{BD}/yw/gjdt/201710/t20171023_7375.html", "2017-08-02"),
+                   dates=["2018-03-20", "2018-03-19", "2018-03-19", "2018-03-16", "2018-03-15", "2018-03-14",
+                          "2018-03-22", "2018-03-22", "2018-03-22", "2018-03-21", "2018-03-21", "2018-03-21",
+                          "2017-12-23", "2017-11-29", "2017-10-13", "2017-09-26", "2017-08-21", "2017-08-02"])),
 })
 
 TZ = "http://www.bjtzh.gov.cn"

@@ -154,14 +154,18 @@ PAGES_B: dict[str, dict] = {
         # 来源 exists only inside document.write
         fields={"pub_date": ("2023-11-16 10:32", "2023-11-16")}, how={"pub_date": "label"}, block=False),
     "doc_qingdao_trs_nested_html_spaced_colon.html": dict(
-        url="http://www.qingdao.gov.cn/zwgk/xxgk/sfj/flxx/zfjs/202212/t20221206_0.shtml", kind="document",
+        # the URL the page names itself (the ownerUrl of its closing script; made 12-12, published 12-06)
+        url="http://www.qingdao.gov.cn/zwgk/xxgk/sfj/flxx/zfjs/202212/t20221212_6566667.shtml", kind="document",
         title="胶州市司法局胶莱司法所组织开展法治文化剪纸活动_青岛政务网",
         # content= before name= in every tag
         meta={"SiteName": "青岛市政府门户网站", "SiteDomain": "www.qingdao.gov.cn", "SiteIDCode": "3702000025",
               "ColumnName": "法治政府建设", "ColumnType": "法治政府建设",
               "ArticleTitle": "胶州市司法局胶莱司法所组织开展法治文化剪纸活动", "PubDate": "2022-12-06 08:56",
               "ContentSource": "青岛市司法局", "Description": "", "Keywords": ""},
-        footer=NO_FOOTER,  # not in the excerpt
+        # PC and mobile footers alike: 「政府网站标识码 3702000025」 without colon, 「鲁ICP备 05038584号」 with a
+        # space (kept as written), 鲁公网安备 and its number on two lines, the sponsor in the suffix form
+        footer={"site_id": "3702000025", "icp": "鲁ICP备 05038584号", "psb": "鲁公网安备 37020202000341号",
+                "sponsor": "中共青岛市委、青岛市人民政府"},
         # 「发布日期 : 2022-12-06」 with spaces around the colon; the article body is a whole nested
         # <html><head></head><body> document
         fields={"pub_date": ("2022-12-06", "2022-12-06")}, how={"pub_date": "label"}, block=False),
@@ -173,7 +177,10 @@ PAGES_B: dict[str, dict] = {
               "ColumnDescription": "丰台街镇动态", "ColumnKeywords": "街镇动态", "ColumnType": "工作动态",
               "ArticleTitle": "科兴佳园社区民族大团结书法笔友会活动", "PubDate": "2024-06-03 14:25:31",
               "Keywords": "科兴佳园社区民族大团结书法笔友会活动,", "Description": "科兴佳园社区民族大团结书法笔友会活动"},
-        footer=NO_FOOTER,  # not in the excerpt
+        # the footer twice: the PC line (政府网站标识码, 京ICP备20013709号-1) and a mobile paragraph whose ICP
+        # lacks the -1; the 纠错 box's sitecode 1100000088 is the city portal's, not this site's
+        footer={"site_id": "1101060001", "icp": "京ICP备20013709号-1", "psb": "京公网安备11010602060030号",
+                "sponsor": "北京市丰台区人民政府办公室"},
         # the visible 日期 (05-30) is the publication date; PubDate (06-03) equals the 页面生成时间
         fields={"pub_date": ("2024-05-30 10:10", "2024-05-30")}, how={"pub_date": "label"}, block=False),
     "doc_bj_zdb_ucap_cn_date_vs_generation_meta.html": dict(
@@ -186,7 +193,9 @@ PAGES_B: dict[str, dict] = {
               "ArticleTitle": "市直机关工会举办职工优秀书法作品鉴赏讲座活动", "PubDate": "2024-02-29 16:00:26",
               "ContentSource": "北京机关党建", "Keywords": "机关干部,田伯平,书法创作,传统文化,讲座活动,",
               "Description": "市直机关工会举办职工优秀书法作品鉴赏讲座活动"},
-        footer=NO_FOOTER,  # not in the excerpt
+        # the whole page's footer (the excerpt had none): 主办 … / 承办 … 秘书行政处 (承办 is no 主办)
+        footer={"site_id": "1100000224", "icp": "京ICP备10032462号", "psb": "京公网安备 11010202008100号",
+                "sponsor": "北京市重大项目建设指挥部办公室"},
         # 时间：2023年11月14日 vs PubDate 2024-02-29 (the generation time, three months later)
         fields={"pub_date": ("2023年11月14日", "2023-11-14")}, how={"pub_date": "label"}, block=False),
     "doc_gzns_nfcms_saved_from_other_url.html": dict(
@@ -200,8 +209,13 @@ PAGES_B: dict[str, dict] = {
               "ColumnName": "政务动态", "ColumnDescription": "政务动态", "ColumnKeywords": "政务动态",
               "ColumnType": "工作动态", "ArticleTitle": "南沙区统计局召开2024年互联网经济统计业务培训会",
               "PubDate": "2024-06-05 10:43", "ContentSource": "广州市南沙区统计局"},
-        footer=NO_FOOTER,  # not in the excerpt; the Description's 主办 is no footer
-        # the browser's 「saved from url」 comment names another page of the site (a 联系我们 page)
+        # the whole page: the PC footer (`mfooter`) has 主办, 网站标识码, 粤ICP备2023100790号-1 and 公网安备 in
+        # <i>s of one line; the mobile footer (`foot`, hidden by CSS on a desktop) names another ICP number,
+        # 粤ICP备19092744号-3 — the first, the PC footer's, is the page's; the Description's 主办 is no footer
+        footer={"site_id": "4401150002", "icp": "粤ICP备2023100790号-1", "psb": "粤公网安备 44011502000005号",
+                "sponsor": "广州市南沙区人民政府办公室"},
+        # the browser's 「saved from url」 comment names another page of the site (a 联系我们 page); the
+        # right-aligned 2024年6月5日 under the text of a news item is no 成文日期 (no block, not a 公文)
         fields={"pub_date": ("2024-06-05", "2024-06-05")}, how={"pub_date": "label"}, block=False),
     "doc_xa_gov_twin_byline.html": dict(
         url="http://www.xa.gov.cn/xw/zwzx/qxrd/1833316118612205569.html", kind="document",
@@ -215,8 +229,10 @@ PAGES_B: dict[str, dict] = {
                                    "参观展览、文艺演出等，以多种形式普及网络安全知识，营造良好氛围，助力“诗画鄠邑、"
                                    "品质新区”建设。",
               "Url": "http://www.xa.gov.cn/xw/zwzx/qxrd/1833316118612205569.html"},
-        footer=NO_FOOTER,  # not in the excerpt
-        # the byline twice (PC and wap); 「由……主办」 in the text is no footer sponsor
+        # the footer twice (PC and wap), the sponsor written 「西安市人民政府办公厅主办」
+        footer={"site_id": "6101000007", "icp": "陕ICP备2024054100号", "psb": "陕公网安备 61011202000087号",
+                "sponsor": "西安市人民政府办公厅"},
+        # the byline twice (PC and wap); 「由区委网信委、空军西安飞行学院主办」 in the text is no footer sponsor
         fields={"pub_date": ("2024-09-10 09:24", "2024-09-10")}, how={"pub_date": "label"}, block=False),
     "doc_sjz_gov_single_quoted_meta.html": dict(
         url="https://www.sjz.gov.cn/columns/8166f236-f8c8-4504-8077-98e9ec77c1e6/202407/02/article.html",
@@ -238,7 +254,9 @@ PAGES_B: dict[str, dict] = {
                                    "提供图片新闻、部门动态、州市动态、新闻发布会等多种形式的新闻报道。",
               "ColumnKeywords": "州市动态", "ColumnType": "要闻动态", "ArticleTitle": "昆明完成“智慧城市”顶层设计",
               "PubDate": "2016-08-11 08:13", "ContentSource": "云南日报", "Keywords": "", "Author": ""},
-        footer=NO_FOOTER,  # not in the excerpt
+        # the footer twice (mobile spans, then the PC block with 主办单位 in a <br> list), the same ids
+        footer={"site_id": "5300000033", "icp": "滇ICP备05000002号", "psb": "滇公网安备 53010202000476号",
+                "sponsor": "云南省人民政府办公厅"},
         # the date is bare, after 来源：云南日报 and a run of &nbsp; on the same line
         fields={"pub_date": ("2016-08-11 08:13:00", "2016-08-11")}, how={"pub_date": "byline"}, block=False),
     "doc_jinan_hanweb_hidden_second_source.html": dict(
@@ -328,7 +346,9 @@ PAGES_B: dict[str, dict] = {
               "SiteDomain": "http://www.lf.gov.cn", "SiteIDCode": "1310000035", "ColumnName": "本市动态",
               "ArticleTitle": "我市开展“孝暖廊坊 爱在重阳”主题文化活动", "PubDate": "2019-10-08 08:48",
               "ContentSource": "《廊坊日报》"},
-        footer=NO_FOOTER,  # not in the excerpt
+        # 「…办公室主办 …委员会承办 …建设」 on one line, no colon; 冀公网安备 with a space
+        footer={"site_id": "1310000035", "icp": "冀ICP备05000924号-1", "psb": "冀公网安备 13100302000663号",
+                "sponsor": "廊坊市人民政府办公室"},
         # a bare date before 来源/作者; the 上一篇/下一篇 links with [ 10-08 ] are no list
         fields={"pub_date": ("2019年10月08日", "2019-10-08")}, how={"pub_date": "byline"}, block=False,
         items={"count": 0}),
@@ -344,7 +364,9 @@ PAGES_B: dict[str, dict] = {
               "ColumnKeywords": "安溪县,安溪县人民政府,泉州市安溪县人民政府,公共服务,", "ColumnType": "公共服务",
               "ArticleTitle": "“海丝茶源·飘香安溪” 入选“驾游中国”精品路线", "PubDate": "2023-03-28",
               "ContentSource": "石狮市人民政府"},
-        footer=NO_FOOTER,  # not in the excerpt
+        # the footer row: 网站标识码, 闽公网安备 (with a space), 闽ICP备; 「主办：」 on a line of its own
+        footer={"site_id": "3505240010", "icp": "闽ICP备12014841号", "psb": "闽公网安备 35052402000177号",
+                "sponsor": "安溪县人民政府办公室"},
         # the 来源 span is empty; the ContentSource meta names another county (石狮市人民政府)
         fields={"pub_date": ("2023-03-28 13:15", "2023-03-28")}, how={"pub_date": "label"}, block=False),
     "doc_beijing_gov_event_start_date_not_pubdate.html": dict(
@@ -383,7 +405,9 @@ PAGES_B: dict[str, dict] = {
               "PubDate": "2024-07-22 18:57", "ContentSource": "北京市发展和改革委员会",
               "Keywords": "北京市发展和改革委员会", "Author": "北京市发展和改革委员会", "Description": "",
               "Url": "https://fgw.beijing.gov.cn/fzggzl/zyhz/gzdt/yq/xggz/202407/t20240723_3757271.htm"},
-        footer=NO_FOOTER,  # not in the excerpt
+        # the whole page's foot3 line: 主办, 承办, 网站标识码, ICP and 公网安备 each in a <span>
+        footer={"site_id": "1100000011", "icp": "京ICP备05084924号-5", "psb": "京公网安备11010202000012号",
+                "sponsor": "北京市发展和改革委员会"},
         # 「日期：2024-07-22&emsp;」: an EM SPACE (U+2003) after the date; 来源 names a WeChat account while
         # the ContentSource meta names the commission
         fields={"pub_date": ("2024-07-22", "2024-07-22")}, how={"pub_date": "label"}, block=False),
