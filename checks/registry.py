@@ -14,8 +14,10 @@ file and a new family is one folder; the registry is the only catalogue (profile
 
 from __future__ import annotations
 
+import functools
 import importlib
 import pkgutil
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
@@ -171,17 +173,24 @@ def rule(id: str, family: str, title: str, ref: str, default: str = "",
     return wrap
 
 
-def rule_modules() -> list[str]:
-    """Every module under the ``checks`` package (plus :data:`RULE_MODULES`), sorted."""
+def rule_modules() -> tuple[str, ...]:
+    """Every module under the ``checks`` package (plus :data:`RULE_MODULES`), sorted; the folders
+    are walked once per package path (the report asks for rule titles thousands of times)."""
     import checks
-    found = [info.name for info in pkgutil.walk_packages(checks.__path__, "checks.")]
-    return sorted(set(found) | set(RULE_MODULES))
+    return _walk(tuple(checks.__path__))
+
+
+@functools.lru_cache(maxsize=8)
+def _walk(path: tuple[str, ...]) -> tuple[str, ...]:
+    found = [info.name for info in pkgutil.walk_packages(list(path), "checks.")]
+    return tuple(sorted(set(found) | set(RULE_MODULES)))
 
 
 def load_rules() -> dict[str, Rule]:
     """Import every rule module so the registry is complete; returns it."""
     for name in rule_modules():
-        importlib.import_module(name)
+        if name not in sys.modules:
+            importlib.import_module(name)
     return REGISTRY
 
 

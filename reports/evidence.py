@@ -10,6 +10,7 @@ plain ``warcio`` (``ArchiveIterator`` after a seek to the offset).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -154,13 +155,19 @@ def evidence_of(finding: dict) -> dict:
     return loads(value, {}) or {}
 
 
+@functools.lru_cache(maxsize=4)
+def _archived(store: Store, run_id: int, agency: str, uris: tuple[str, ...]):
+    """``(index row, ArchivedPage)`` of the first of ``uris`` archived (one read for the findings of
+    one page, which a report writes one after another)."""
+    row = next(filter(None, (record_row(store, run_id, agency, uri) for uri in uris)), None)
+    return row, load_archived(store, row)
+
+
 def snapshot_html(store: Store, finding: dict, rule_title: str) -> str:
     """The finding's snapshot (see :mod:`reports.snapshot`) from its archived page."""
     from reports.snapshot import build_snapshot
 
-    row = next(filter(None, (record_row(store, finding["run_id"], finding["agency"], uri)
-                             for uri in page_candidates(finding))), None)
-    page = load_archived(store, row)
+    row, page = _archived(store, finding["run_id"], finding["agency"], tuple(page_candidates(finding)))
     ref = reference(store, page.row if page else None)
     info = {"rule_title": f"{rule_title}（{finding.get('rule')}）",
             "page_url": page.record.uri if page else finding_page(finding),

@@ -133,7 +133,8 @@ def review_links(store: Store, run_id: int, agency: str) -> list[dict]:
     """
     rows = store.query(
         "select c.url, c.status, c.reason, c.verdict, c.scope, c.checked_at, "
-        "(select l.source from links l where l.run_id = c.run_id and l.agency = c.agency "
+        "(select l.source from links l indexed by idx_links_run_id_agency_target "
+        " where l.run_id = c.run_id and l.agency = c.agency "
         " and l.target = c.url limit 1) as source "
         "from link_checks c where c.run_id = ? and c.agency = ? and c.verdict in ('review', 'skipped') "
         "order by c.url", [run_id, agency])

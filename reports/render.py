@@ -255,12 +255,12 @@ def write_reports(store: Store, run_id: int, out_dir: str | Path, profile: dict 
 def write_snapshots(store: Store, data: ReportData, out: Path) -> dict[str, Path]:
     """``evidence/<finding id>.html`` for every finding whose page is archived; sets ``snapshot``
     (the relative link the agency page and the XLSX use) on each such finding."""
-    from reports.evidence import snapshot_html
+    from reports.evidence import page_candidates, snapshot_html
 
     folder = out / SNAPSHOT_DIR
     written: dict[str, Path] = {}
     for report in data.agencies:
-        for finding in report.findings:
+        for finding in sorted(report.findings, key=page_candidates):  # a page's findings one after another
             if not finding.get("archive") or not finding.get("id"):
                 continue
             folder.mkdir(exist_ok=True)

@@ -19,6 +19,8 @@ What is highlighted (``class="govaudit-mark"``, the first one also ``id="govaudi
 
 from __future__ import annotations
 
+import copy
+import functools
 import re
 from urllib.parse import urldefrag, urljoin
 
@@ -26,7 +28,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from crawler.extract import decode_html
-from crawler.safety.privacy import mask_id, mask_mobile, mask_numbers
+from crawler.safety.privacy import mask_id, mask_mobile, mask_numbers, may_hold_number
 from reports.readable import beijing_time, evidence_lines, field_label, status_text
 
 MARK_CLASS = "govaudit-mark"
@@ -38,7 +40,6 @@ LINK_ATTRS = (("a", "href"), ("area", "href"), ("img", "src"), ("link", "href"),
               ("embed", "src"), ("iframe", "src"), ("script", "src"), ("object", "data"))
 NUMBER_RE = re.compile(r"(?<!\d)(\d{17}[\dXx]|1[3-9]\d{9})(?!\d)")
 MASKED_RE = re.compile(r"^\d{3,4}\*{4,10}[\dXx]{4}$")
-DIGITS_RE = re.compile(r"\d{3}")
 MISSING_FIELD_RULES = re.compile(r"-missing$")
 INERT_ATTRS = ("srcset", "formaction", "background", "poster", "ping", "xlink:href", "data", "manifest")
 CSS_FETCH_RE = re.compile(r"@import[^;]*;?|url\([^)]*\)", re.I)
@@ -133,10 +134,10 @@ def mask_personal(root) -> None:
             continue
         for attr in ("text", "tail"):
             value = getattr(element, attr)
-            if value and DIGITS_RE.search(value):
+            if value and may_hold_number(value):
                 setattr(element, attr, mask_numbers(value))
         for name, value in element.attrib.items():
-            if DIGITS_RE.search(value):
+            if may_hold_number(value):
                 element.set(name, mask_numbers(value))
 
 
@@ -317,16 +318,27 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+@functools.lru_cache(maxsize=4)
+def _prepared(body: bytes, content_type: str, page_url: str):
+    """The archived page parsed, made inert (:func:`neutralise`) and masked (:func:`mask_personal`),
+    once for all the findings on that page (each highlights its own copy); None if unparsable."""
+    text, _ = decode_html(body, content_type)
+    try:
+        doc = lxml_html.document_fromstring(text)
+    except (etree.ParserError, ValueError):
+        return None
+    neutralise(doc, page_url)
+    mask_personal(doc)
+    return doc
+
+
 def build_snapshot(finding: dict, evidence: dict, info: dict, body: bytes | None, content_type: str) -> str:
     """The snapshot HTML. ``info``: rule_title, page_url, observed (ISO), status, archive (text)."""
     page_url = info["page_url"]
     doc = None
     if body and (not content_type or "html" in content_type.lower() or "xml" in content_type.lower()):
-        text, _ = decode_html(body, content_type)
-        try:
-            doc = lxml_html.document_fromstring(text)
-        except (etree.ParserError, ValueError):
-            doc = None
+        prepared = _prepared(body, content_type, page_url)
+        doc = copy.deepcopy(prepared) if prepared is not None else None
     if doc is None:
         doc = lxml_html.document_fromstring("<html><head></head><body></body></html>")
         reason = "没有该页面的存档" if not body else f"存档内容不是网页（{content_type or '未知类型'}）"
@@ -334,8 +346,6 @@ def build_snapshot(finding: dict, evidence: dict, info: dict, body: bytes | None
         empty.text = reason
         marked = (0, "")
     else:
-        neutralise(doc, page_url)
-        mask_personal(doc)
         marked = highlight(doc, finding, evidence, page_url)
     head = doc.find("head")
     if head is None:

@@ -84,7 +84,7 @@ def test_same_shape_cousin_groups_are_one_list(wrapper):
 def test_real_pingtan_groups():
     facts = _real("list_pingtan_trs_avalon_static_dynamic.html", "https://www.pingtan.gov.cn/zwgk/ghxx/gzjzqk/")
     items = facts["items"]
-    # the whole page (saved whole later) holds 15 groups of five: all 75 items, as the truth says
+    # the whole page holds 15 same-shape groups of five (cousins, not siblings): every group is read
     assert len(items) == 75 and items[9]["date"] == "2024-03-29" and items[-1]["date"] == "2021-04-16"
 
 

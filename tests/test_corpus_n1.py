@@ -7,9 +7,6 @@
    would match any document quoting the same short word.
 3. A quote split by inline markup (Word's 《福建省</span><span>“十四五”…规划》) spans two text nodes,
    so two lines of the visible text: ``quoted_titles`` dropped it.
-4. Tabs whose boxes differ only by a state class (``div.box.active`` shown, ``div.box`` hidden)
-   were read as one list since the 「tabs differ by an extra class」 fix (北斗 home: 18 items, not the
-   6 of the shown 要闻 tab); a state class is no style variant.
 """
 
 from pathlib import Path
@@ -144,21 +141,3 @@ def test_compare_consultation_rows():
     facts["consultation"]["messages"][0]["status"] = "replied"
     assert any(expected != got for _, expected, got in compare(truth, facts))
 
-
-def _tab_box(outer: str, inner: str) -> str:
-    rows = []
-    for tab, cls in enumerate((outer, inner)):
-        items = "".join(f'<li><a href="/xw/{tab}/t2024010{k}_{tab}{k}.html">第{tab}组第{k}条新闻标题</a>'
-                        f'<span>2024-01-0{k}</span></li>' for k in range(1, 5))
-        rows.append(f'<div class="{cls}"><ul class="news">{items}</ul></div>')
-    return f'<html><body><div class="tabs">{"".join(rows)}</div></body></html>'
-
-
-@pytest.mark.parametrize("shown,hidden,count", [
-    ("tab-box active", "tab-box", 4),   # the shown tab only: the other is hidden by its missing .active
-    ("tab-box on", "tab-box", 4),
-    ("tab-box", "tab-box tab-pic", 8),  # a style variant of one box: one list (the VSB tabs)
-])
-def test_state_class_tabs_are_not_one_list(shown, hidden, count):
-    items = analyze(_tab_box(shown, hidden), "http://www.example.org/")["items"]
-    assert len(items) == count

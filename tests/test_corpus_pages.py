@@ -77,3 +77,35 @@ def test_page_declared_gbk_read_from_gbk_bytes(name):
     wrong = [(field, expected, got) for field, expected, got in compare(PAGES[name], facts)
              if expected != got and field != "encoding"]
     assert wrong == []
+
+
+STATES = ("WHOLE FILE", "WHOLE TEXT as served", "EXCERPT")
+
+
+def test_every_page_says_how_whole_it_is():
+    """Each row starts with its state: the stored file (byte-exact), the whole text as the index
+    serves it (CRs of CRLF endings not placed), or an excerpt (kept for its traps)."""
+    for name, row in index_rows().items():
+        assert row["derivation"].startswith(STATES), name
+
+
+@pytest.mark.parametrize("name", sorted(n for n, r in index_rows().items()
+                                        if r["derivation"].startswith("WHOLE TEXT as served")))
+def test_whole_text_lacks_only_carriage_returns(name):
+    """Whole text whose CRs could not all be placed: every character but the CRs, so the stored
+    length exceeds it by no more than its newlines (each CR stood before one)."""
+    text = (PAGES_DIR / name).read_bytes().decode("utf-8")
+    stored = int(index_rows()[name]["stored_chars"])
+    assert "\r" not in text and len(text) < stored <= len(text) + text.count("\n")
+
+
+def test_byte_exact_pages_number_sixty_from_twenty_sites():
+    """Issue 13's floor, counted on byte-exact pages only: this corpus's WHOLE FILE pages and the
+    18 of ../shared/corpus (saved with their bytes and sha256)."""
+    rows = [r for r in index_rows().values() if r["derivation"].startswith("WHOLE FILE")]
+    shared = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+    with (shared / "INDEX.tsv").open(encoding="utf-8") as handle:
+        shared_rows = list(csv.DictReader(handle, delimiter="\t"))
+    sites = {r["site"].split(" ")[0] for r in rows}
+    assert len(rows) + len(shared_rows) >= 60
+    assert len(sites) >= 20

@@ -168,7 +168,12 @@ def test_year_from_url(url, expected):
     # 03-08 of t20180307): a day apart is still that year; months apart is not
     ("03-16", "http://x.example.org/201803/t20180315_1.html", "2018-03-16"),
     ("01-02", "http://x.example.org/201712/t20171229_1.html", "2018-01-02"),
-    ("09-16", "http://x.example.org/201803/t20180315_1.html", "2023-09-16"),
+    # shown months before the day the URL was made: entered after it was published (北斗网's
+    # 国际动态 of t20171023_… shown 08-21, 08-02), not published years later
+    ("08-21", "http://x.example.org/201710/t20171023_7378.html", "2017-08-21"),
+    ("09-16", "http://x.example.org/201803/t20180315_1.html", "2017-09-16"),
+    ("06-16", "http://x.example.org/201803/t20180315_1.html", "2017-06-16"),  # never months after it
+    ("06-16", "http://x.example.org/201803/a.html", "2023-06-16"),  # a month folder: that month only
     ("03-15", "http://x.example.org/a.html", "2023-03-15"),
     ("2017-01-07", "http://x.example.org/201802/t20180205_1.html", "2017-01-07"),  # a full date wins
 ])

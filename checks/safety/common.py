@@ -36,7 +36,8 @@ def unscanned_attachments(store, run_id: int, agency: str) -> list[dict]:
         return []
     rows = store.query(
         "select a.url, a.status as scan_status, a.reason as scan_reason, a.bytes, a.scanned_at, "
-        "(select l.source from links l where l.run_id = a.run_id and l.agency = a.agency "
+        "(select l.source from links l indexed by idx_links_run_id_agency_target "
+        " where l.run_id = a.run_id and l.agency = a.agency "
         " and l.target = a.url limit 1) as source "
         "from attachments a where a.run_id = ? and a.agency = ? and a.status in ('too-large', 'unreadable') "
         "order by a.url", [run_id, agency])

@@ -176,9 +176,10 @@ def year_from_url(url: str | None) -> tuple[int, int, int | None] | None:
 
 def parse_list_date(text: str | None, url: str | None = None, ref: dt.date | None = None) -> str | None:
     """A list item's date: a full date as written; a month-day date (``03-15``) takes its year from
-    the item's URL when the URL's date is near it (within a month: TRS names an article by the day
-    it was made, ``t20180307_…``, and shows the day it was published, ``03-08``; a ``01-02`` item
-    of ``t20171229_…`` is of the next year), else from ``ref`` as :func:`parse_date` does.
+    the item's URL when the URL is dated (TRS names an article by the day it was made,
+    ``t20180307_…``, and shows the day it was published, ``03-08``; a ``01-02`` item of
+    ``t20171229_…`` is of the next year; an ``08-21`` item of ``t20171023_…`` was entered after it
+    was published, see :func:`_near_url_date`), else from ``ref`` as :func:`parse_date` does.
 
     >>> parse_list_date("03-15", "http://x.example.org/201803/t20180315_1.html", dt.date(2024, 1, 5))
     '2018-03-15'
@@ -205,6 +206,10 @@ URL_DATE_WINDOW = 31
 
 
 def _near_url_date(month: int, day: int, hint: tuple[int, int, int | None]) -> str | None:
+    """The shown month-day's date in the year its URL implies: within :data:`URL_DATE_WINDOW` days of
+    the URL's date (either side, over a year end), else up to a year *before* it — content entered
+    later than it was published (migrated 国际动态 of ``t20171023_…`` shown as ``08-21``) — but never
+    long after it, which a URL named on the day the article was made rules out."""
     year, url_month, url_day = hint
     if url_day is None:  # a month folder (/201803/): the same month only
         return _make(year, month, day) if month == url_month else None
@@ -212,11 +217,13 @@ def _near_url_date(month: int, day: int, hint: tuple[int, int, int | None]) -> s
         anchor = dt.date(year, url_month, url_day)
     except ValueError:
         return None
-    for candidate_year in (year, year + 1, year - 1):
-        value = _make(candidate_year, month, day)
-        if value and abs((dt.date.fromisoformat(value) - anchor).days) <= URL_DATE_WINDOW:
-            return value
-    return None
+    candidates = [value for value in (_make(y, month, day) for y in (year, year + 1, year - 1)) if value]
+    offsets = {value: (dt.date.fromisoformat(value) - anchor).days for value in candidates}
+    near = [value for value in candidates if abs(offsets[value]) <= URL_DATE_WINDOW]
+    if near:
+        return near[0]
+    earlier = [value for value in candidates if -366 < offsets[value] < 0]
+    return earlier[0] if earlier else None
 
 
 def find_dates(text: str | None) -> list[str]:

@@ -35,11 +35,13 @@ ICP_RE = re.compile(r"ICP\s*备\s*[:：]?\s*\d{4,12}(?:\s*[-－]\s*\d{1,3})?(?:\
 PSB_RE = re.compile(r"(?:公网安备[案号]?|公安机关备案号|公安备案号)\s*[:：]?\s*\d{6,20}"
                     r"(?:\s*-\s*\d{1,8})?\s*号?")
 SPONSOR_RE = re.compile(r"主办(?:单位|方|机关)?\s*[:：]\s*(?P<value>[^\n|｜©®丨;；，,。]+)")
-# the suffix form, a footer line of its own: 「中国卫星导航系统管理办公室主办」, 「北京市人民政府 主办」, or
-# opening the footer's 主办/承办 line: 「廊坊市人民政府办公室主办 廊坊市发展和改革委员会承办 …」 (white space
-# before the 承办/协办 organisation, never a comma: 「由…主办，…承办」 is a sentence)
-SPONSOR_SUFFIX_RE = re.compile(r"(?m)^(?P<value>[\u4e00-\u9fff（）()·、 ]{4,40}?)\s*主办"
-                               r"(?:\s*$|\s+(?=[\u4e00-\u9fff（）()·]{2,40}?\s*(?:承办|协办)))")
+# the suffix form, a footer line of its own: 「中国卫星导航系统管理办公室主办」, 「北京市人民政府 主办」,
+# or opening a line of credits: 「廊坊市人民政府办公室主办 廊坊市发展和改革委员会承办 …」,
+# 「国家税务总局办公厅主办 电子税务管理中心技术支持」 (white space before the next credited
+# organisation, never a comma: 「由…主办，…承办」 is a sentence)
+SPONSOR_SUFFIX_RE = re.compile(
+    r"(?m)^(?P<value>[\u4e00-\u9fff（）()·、 ]{4,40}?)\s*主办"
+    r"(?:\s*$|\s+(?=[\u4e00-\u9fff（）()·、]{2,40}?\s*(?:承办|协办|技术支持|运行维护|维护)))")
 _SPONSOR_STOP = re.compile(
     r"\s*(?:承办|协办|运行维护|运维|维护|技术支持|版权|[\u4e00-\u9fff]?ICP|政府网站标识码|网站标识码|"
     r"地址|电话|邮编|联系|E-?mail|邮箱|备案|[\u4e00-\u9fff]?公网安备|网站地图|主管|Copyright|\u3000|\s{2})",

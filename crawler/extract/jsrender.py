@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from crawler.extract.list_items import _noisy
+
 _TEMPLATE_ATTRS = (
     ("ms-repeat", "avalon ms-repeat 模板"), ("ms-for", "avalon ms-for 模板"),
     ("v-for", "Vue v-for 模板"), (":key", "Vue 模板"), ("ng-repeat", "Angular ng-repeat 模板"),
@@ -38,10 +40,27 @@ def _attr_names(el) -> list[str]:
     return [name.lower() for name in el.attrib]
 
 
+def _chrome(el) -> bool:
+    """Inside the site's frame — header, navigation, footer — or a form.
+
+    Site-wide widgets there (avalon ``ms-repeat="hotWords"`` search suggestions in the header, a
+    login box) are rendered by the browser on every page, the column's list or not: they say
+    nothing about it.
+    """
+    return _noisy(el) or any(node.tag == "form" for node in el.iterancestors())
+
+
 def _template_attr(root) -> str:
-    """The first client-side template attribute on the page (avalon, Vue, Angular …), as a reason."""
+    """The first client-side template attribute on the page (avalon, Vue, Angular …), as a reason.
+
+    Templates in the site's frame (:func:`_chrome`) do not count.
+    """
     for el in root.iter():
         if not isinstance(el.tag, str) or not el.attrib:
+            continue
+        if not any(name.startswith(("ms-", "v-", ":", "ng-", "x-")) for name in _attr_names(el)):
+            continue
+        if _chrome(el):
             continue
         for name in _attr_names(el):
             for prefix, reason in _TEMPLATE_ATTRS:

@@ -63,7 +63,14 @@ CODE_LABELS = re.compile(
     r"许可证号|条码|批准文号)"
     r"[^\n\d]{0,12}$", re.I)
 LABEL_WINDOW = 24
-_DIGIT_RUN = re.compile(r"\d{3}")
+# Every ID and mobile form above (and the fallback masks) holds 11 digits with at most one separator
+# between any two: text without such a run holds no number to report or mask.
+LONG_RUN = re.compile(r"\d(?:[ \-]?\d){10}")
+
+
+def may_hold_number(text: str | None) -> bool:
+    """Whether ``text`` has a run of digits long enough to be an ID or mobile number (cheap gate)."""
+    return bool(text) and bool(LONG_RUN.search(fold(text)))
 # A mobile number right after one of these is an office's published contact line, not a leak.
 CONTACT_LABELS = re.compile(
     r"(联系电话|联系方式|联系人|咨询电话|监督电话|举报电话|投诉电话|服务电话|服务热线|热线|值班电话|"
@@ -134,7 +141,7 @@ def find_numbers(text: str, today: date | None = None) -> list[Hit]:
     if not text:
         return []
     folded = fold(text)
-    if not _DIGIT_RUN.search(folded):  # every form has a run of at least 3 digits
+    if not LONG_RUN.search(folded):  # every form has a run of 11 digits
         return []
     urls = _url_spans(folded)
     hits: list[Hit] = []
@@ -168,6 +175,8 @@ def mask_numbers(text: str, today: date | None = None, hits: list[Hit] | None = 
     if not text:
         return text
     folded = fold(text)
+    if hits is None and not LONG_RUN.search(folded):
+        return folded
     out = list(folded)
     for hit in find_numbers(text, today) if hits is None else hits:
         out[hit.start:hit.end] = [""] * (hit.end - hit.start)

@@ -56,8 +56,12 @@ class RequestPolicy:
         return (meta.get("role"), meta.get("agency"), meta.get("target"), request.body)
 
     def track(self, request: scrapy.Request) -> scrapy.Request:
-        """Remember a request until its callback or errback runs (see :meth:`on_idle`)."""
-        self.inflight[self.request_id(request)] = request
+        """Remember a request until its callback or errback runs (see :meth:`on_idle`). Not in a
+        distributed crawl: a request this worker queues is as likely answered by another worker,
+        and the shared queue's in-flight records re-queue what a lost worker held
+        (:mod:`crawler.distributed`)."""
+        if not self.distributed:
+            self.inflight[self.request_id(request)] = request
         return request
 
     def untrack(self, request: scrapy.Request | None) -> None:

@@ -136,7 +136,11 @@ PAGES: dict[str, dict] = {
               "PubDate": "2024-04-15 14:53:51",
               "Keywords": "普及中医药健康知识 感悟中医药文化魅力 中医药文化服务月活动持续开展",
               "ContentSource": "综合自学习强国、川观新闻、成都体育学院附属体育医院、成都市双流区中医医院订阅号、"
-                               "仪陇县中医医院、射洪中医、邵华新闻、健康富顺等"},
+                               "仪陇县中医医院、射洪中医、邵华新闻、健康富顺等",
+              "Description": "为大力弘扬中医药文化，按照国家中医药管理局相关要求，在省中医药局统一部署下，2023年"
+                             "“中医药文化服务月”活动正在持续火热进行中，全省各地通过中医义诊、展览展示、参观体验、"
+                             "科普讲座等形式，进一步促进中医药文化传承创新发展，增强中医药文化服务功能，更好满足广大"
+                             "群众的中医药文化需要，切实承担起新时代新的文化使命。"},
         # 蜀ICP备：… has a colon after 备
         footer={"site_id": "5100000014", "icp": "蜀ICP备：19007388号", "psb": "川公网安备 51010402001180号",
                 "sponsor": "四川省中医药管理局"},
@@ -398,3 +402,7 @@ PAGES.update(PAGES_B)
 from tests.corpus.truth_n1 import PAGES_N1  # noqa: E402 - annual reports, 解读 and 咨询 pages
 
 PAGES.update(PAGES_N1)
+
+from tests.corpus.truth_n2 import PAGES_N2  # noqa: E402  (n2 pages: more home pages and lists)
+
+PAGES.update(PAGES_N2)

@@ -56,7 +56,7 @@ PAGES_A: dict[str, dict] = {
     "list_pingtan_xxgk_dl_annual_reports.html": dict(
         url=f"{PT}/zwgk/zfxxgk/zfxxgknb/", kind="list", title="政府信息公开年报_政府信息公开_平潭综合实验区党工委管委会",
         meta={**PT_META, **_column_meta("政府信息公开年报")},
-        footer=NO_FOOTER,  # not in the excerpt (the site template: asserted on the list above)
+        footer={**PT_IDS, "sponsor": "福建省平潭综合实验区管理委员会办公室"},  # the site template's footer
         # <dl><dd><a>title</a></dd><dd>date</dd></dl> rows; the sidebar's column links are no items
         items=dict(count=10,
                    first=("平潭综合实验区2025年度政府信息公开工作年度报告",
@@ -72,7 +72,7 @@ PAGES_A: dict[str, dict] = {
     "list_pingtan_entry_hub_no_items.html": dict(
         url=f"{PT}/zwgk/zfxxgk/zc/xzgfxwjk/", kind="other", title="行政规范性文件库_政策_平潭综合实验区党工委管委会",
         meta={**PT_META, **_column_meta("行政规范性文件库")},
-        footer={**PT_IDS, "sponsor": None},  # the 主办单位 line is not in the excerpt
+        footer={**PT_IDS, "sponsor": "福建省平潭综合实验区管理委员会办公室"},  # the copyright block's 主办单位
         # an entry page: links to the 14 agencies' libraries, no dated document — no list, and no
         # 空白栏目 either (it is not an empty column)
         items=dict(count=0),
@@ -87,7 +87,9 @@ PAGES_A: dict[str, dict] = {
               "ArticleTitle": "平潭综合实验区政府信息公开指南", "PubDate": "2024-03-23 16:23",
               "ContentSource": "平潭综合实验区管委会办公室", "Keywords": "", "Author": "", "Description": "",
               "Image": "", "Url": f"{PT}/zwgk/zfxxgk/zfxxgkzn/202311/t20231104_51587.htm"},
-        footer=NO_FOOTER,  # not in the excerpt
+        # the whole page: the site footer (网站标识码：…, 公安备案号：35012899001-19002 without 公网安备,
+        # 闽ICP备09032658号, 主办单位：福建省平潭综合实验区管理委员会办公室 in the copyright_info block)
+        footer={**PT_IDS, "sponsor": "福建省平潭综合实验区管理委员会办公室"},
         fields={"pub_date": ("2024-03-23 16:23", "2024-03-23")}, how={"pub_date": "label"}, block=False,
         # every element split over <span>s; 通信地址 and 咨询时间 label variants; 「2.信息名称：政府信息的标题」
         # (the catalogue's field list) is no office; 在线申请 names a way (the portal), no URL; no fax;
@@ -143,14 +145,18 @@ PAGES_A.update({
         # the footer (ids, sponsor) is an <iframe src=…/iframe/bottom/index_6136.htm>: none on the page; a
         # commented-out footer holds a nested comment (its first --> ends it early)
         footer=NO_FOOTER,
-        # 质检数聚: three tabs (统计数据 shown, 警示数据 / 机构数据 hidden), <li><span>date</span><a>…</a>;
-        # the main list is the shown tab (the first tab's <ul> is never closed)
-        items=dict(count=4,
-                   first=("2018年第1批：电能表产品质量国家监督抽查结果",
-                          "http://www.aqsiq.gov.cn/zjsj/tjsj/ccjg/201803/t20180313_514339.htm", "2018-03-13"),
-                   last=("2018年第1批：运动头盔产品质量国家监督抽查结果",
-                         "http://www.aqsiq.gov.cn/zjsj/tjsj/ccjg/201803/t20180313_514336.htm", "2018-03-13"),
-                   dates=["2018-03-13"] * 4)),
+        # the main list is the shown tab of the news box at the top (国务院信息 in an iframe, 质检要闻 shown,
+        # 地方新闻 / 新闻发布厅 / 质检视频 hidden — nine items each, first in page order wins): nine
+        # <li><span>date</span><a><a title="…">cut…</a></a> rows, an anchor inside an anchor, the whole title
+        # in the title attribute; the 质检数聚 box further down (three tabs, the first <ul> never closed,
+        # four items shown) is a smaller list
+        items=dict(count=9,
+                   first=("质检总局党组传达学习党的十九届三中全会精神",
+                          "http://www.aqsiq.gov.cn/zjxw/zjxw/zjftpxw/201803/t20180302_513709.htm", "2018-03-02"),
+                   last=("质检总局直属机关三八妇女节表彰座谈会在京召开质检巾帼心向党 奋勇建功新时代",
+                         "http://www.aqsiq.gov.cn/zjxw/zjxw/zjftpxw/201803/t20180309_514203.htm", "2018-03-09"),
+                   dates=["2018-03-02", "2017-11-06", "2018-03-14", "2018-03-14", "2018-03-13", "2018-03-13",
+                          "2018-03-13", "2018-03-12", "2018-03-09"])),
     "home_altay_aspx_bracket_dates_sponsor_no_siteid.html": dict(
         url="http://www.alt.gov.cn/", is_home=True, kind="home", title="阿勒泰市政府网站", meta={},
         # 开办 / 主办 / 承办 on three lines; the ICP number in brackets; no 网站标识码, no 公网安备 (2018)
@@ -175,7 +181,23 @@ PAGES_A.update({
         # script attribute); no 主办 label
         footer={"site_id": "1100000169", "icp": "京ICP备14005922号－1", "psb": "京公网安备110102000155",
                 "sponsor": None},
-        items=dict(count=0)),  # one undated 重要通知 link; the home page's lists are not in the excerpt
+        # the whole page: three boxes of four tabs each (setTab: <div id="con_one_N" class="none|block">, a
+        # portlet <div class="portlet"><div><ul class="aqxx_list"> in each panel); the main list is the
+        # news box (国务院要闻 / 总局要闻 / 首都要闻 / 政务信息, 9 items a tab: one list of 36; the 安全信息 and
+        # 通知公告 boxes hold 6 a tab); the one 重要通知 link is undated
+        items=dict(count=36,
+                   first=("习近平：在第十三届全国人民代表大会第一次会议上的讲话",
+                          "http://www.bjda.gov.cn/bjfda/zwgk29/xwdt/gwyyw/458640/index.html", "2018-03-21"),
+                   last=("我局召开2018年药械市场监管工作会",
+                         "http://www.bjda.gov.cn/bjfda/zwgk29/xwdt/136578/456719/index.html", "2018-03-05"),
+                   dates=["2018-03-21", "2018-03-20", "2018-03-19", "2018-03-19", "2018-03-19", "2018-03-16",
+                          "2018-03-15", "2018-03-14", "2018-03-13",
+                          "2018-03-21", "2018-03-19", "2018-03-16", "2018-03-12", "2018-03-09", "2018-03-06",
+                          "2018-03-02", "2018-02-24", "2018-02-23",
+                          "2018-03-21", "2018-03-21", "2018-03-20", "2018-03-19", "2018-03-16", "2018-03-15",
+                          "2018-03-14", "2018-03-13", "2018-03-12",
+                          "2018-03-19", "2018-03-15", "2018-03-15", "2018-03-15", "2018-03-14", "2018-03-08",
+                          "2018-03-07", "2018-03-05", "2018-03-05"])),
 })
 
 PAGES_A.update({
@@ -235,14 +257,18 @@ PAGES_A.update({
         # the mobile redirect sits inside browserRedirect()'s if: no redirect to follow (a choice)
         redirects=[],
         # 要闻: <li><a>…</a><span>03-20</span>, years from the URLs; the 最新新闻 ticker is undated. The
-        # whole page (the excerpt kept two items): the shown tab (新闻中心, yaowenCBox active) lists six,
-        # each followed by a commented-out placeholder <li>; the hidden 行业动态 / 国际动态 tabs and the
-        # further boxes (官方公告, 国际合作, 产业, 政策法规) are other lists — the shown tab is the list
-        items=dict(count=6,
+        # whole page (the excerpt kept two items): one box of three tabs (新闻中心 shown, 行业动态 and
+        # 国际动态 hidden: div.yaowenCBox, the same ul.yaowenBUl in each), six items a tab, each item
+        # followed by a commented-out placeholder <li>: a box's tabs are one list (as baqiao's), 18
+        # items in page order; the further boxes (官方公告, 国际合作, 产业, 政策法规) are other lists.
+        # 国际动态 was entered on 2017-10-23 (t20171023_…) and shows its items' earlier dates (08-21)
+        items=dict(count=18,
                    first=("记者眼中的北斗委员：带着科学家精神做委员", f"{BD}/yw/xwzx/201803/t20180320_14232.html",
                           "2018-03-20"),
-                   last=("北斗助力中国跑出创新“加速度”", f"{BD}/yw/xwzx/201803/t20180314_14206.html", "2018-03-14"),
-                   dates=["2018-03-20", "2018-03-19", "2018-03-19", "2018-03-16", "2018-03-15", "2018-03-14"])),
+                   last=("欧洲航天局将伽利略相关职责转交GSA", f"{BD}/yw/gjdt/201710/t20171023_7375.html", "2017-08-02"),
+                   dates=["2018-03-20", "2018-03-19", "2018-03-19", "2018-03-16", "2018-03-15", "2018-03-14",
+                          "2018-03-22", "2018-03-22", "2018-03-22", "2018-03-21", "2018-03-21", "2018-03-21",
+                          "2017-12-23", "2017-11-29", "2017-10-13", "2017-09-26", "2017-08-21", "2017-08-02"])),
 })
 
 TZ = "http://www.bjtzh.gov.cn"

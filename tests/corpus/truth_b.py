@@ -154,14 +154,18 @@ PAGES_B: dict[str, dict] = {
         # 来源 exists only inside document.write
         fields={"pub_date": ("2023-11-16 10:32", "2023-11-16")}, how={"pub_date": "label"}, block=False),
     "doc_qingdao_trs_nested_html_spaced_colon.html": dict(
-        url="http://www.qingdao.gov.cn/zwgk/xxgk/sfj/flxx/zfjs/202212/t20221206_0.shtml", kind="document",
+        # the URL the page names itself (the ownerUrl of its closing script; made 12-12, published 12-06)
+        url="http://www.qingdao.gov.cn/zwgk/xxgk/sfj/flxx/zfjs/202212/t20221212_6566667.shtml", kind="document",
         title="胶州市司法局胶莱司法所组织开展法治文化剪纸活动_青岛政务网",
         # content= before name= in every tag
         meta={"SiteName": "青岛市政府门户网站", "SiteDomain": "www.qingdao.gov.cn", "SiteIDCode": "3702000025",
               "ColumnName": "法治政府建设", "ColumnType": "法治政府建设",
               "ArticleTitle": "胶州市司法局胶莱司法所组织开展法治文化剪纸活动", "PubDate": "2022-12-06 08:56",
               "ContentSource": "青岛市司法局", "Description": "", "Keywords": ""},
-        footer=NO_FOOTER,  # not in the excerpt
+        # PC and mobile footers alike: 「政府网站标识码 3702000025」 without colon, 「鲁ICP备 05038584号」 with a
+        # space (kept as written), 鲁公网安备 and its number on two lines, the sponsor in the suffix form
+        footer={"site_id": "3702000025", "icp": "鲁ICP备 05038584号", "psb": "鲁公网安备 37020202000341号",
+                "sponsor": "中共青岛市委、青岛市人民政府"},
         # 「发布日期 : 2022-12-06」 with spaces around the colon; the article body is a whole nested
         # <html><head></head><body> document
         fields={"pub_date": ("2022-12-06", "2022-12-06")}, how={"pub_date": "label"}, block=False),
