@@ -91,11 +91,11 @@ from crawler.extract.list_items import (  # noqa: F401
     _records_of,
     _row_date,
     _rows,
-    _shape,
     _text,
     _title_of,
     list_items,
 )
+from crawler.extract.tabs import shape as _shape  # noqa: F401
 from crawler.extract.pagination import (  # noqa: F401
     _ARG,
     _CALL,
