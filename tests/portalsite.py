@@ -50,13 +50,25 @@ class StaticHandler(SimpleHTTPRequestHandler):
             self.traffic.active[port] += 1
             self.traffic.hits[port] += 1
             self.traffic.peak[port] = max(self.traffic.peak[port], self.traffic.active[port])
+        done = False
         try:
             if self.traffic.delay:
                 threading.Event().wait(self.traffic.delay)
-            super().do_GET()
-        finally:
+            body = self.send_head()
+            # out of progress before the last bytes go out: once the client has them it may send
+            # its next request, which must not find this one still counted (a race, not traffic)
             with self.traffic.lock:
                 self.traffic.active[port] -= 1
+            done = True
+            if body:
+                try:
+                    self.copyfile(body, self.wfile)
+                finally:
+                    body.close()
+        finally:
+            if not done:
+                with self.traffic.lock:
+                    self.traffic.active[port] -= 1
 
     def send_head(self):
         path = Path(self.translate_path(self.path))
