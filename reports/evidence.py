@@ -10,7 +10,6 @@ plain ``warcio`` (``ArchiveIterator`` after a seek to the offset).
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -155,19 +154,22 @@ def evidence_of(finding: dict) -> dict:
     return loads(value, {}) or {}
 
 
-@functools.lru_cache(maxsize=4)
 def _archived(store: Store, run_id: int, agency: str, uris: tuple[str, ...]):
-    """``(index row, ArchivedPage)`` of the first of ``uris`` archived (one read for the findings of
-    one page, which a report writes one after another)."""
+    """``(index row, ArchivedPage)`` of the first of ``uris`` archived."""
     row = next(filter(None, (record_row(store, run_id, agency, uri) for uri in uris)), None)
     return row, load_archived(store, row)
 
 
-def snapshot_html(store: Store, finding: dict, rule_title: str) -> str:
+def snapshot_html(store: Store, finding: dict, rule_title: str, pages: dict | None = None) -> str:
     """The finding's snapshot (see :mod:`reports.snapshot`) from its archived page."""
     from reports.snapshot import build_snapshot
 
-    row, page = _archived(store, finding["run_id"], finding["agency"], tuple(page_candidates(finding)))
+    key = (finding["run_id"], finding["agency"], tuple(page_candidates(finding)))
+    pages = {} if pages is None else pages  # a report's cache: it writes a page's findings together
+    if key not in pages:
+        pages.clear()
+        pages[key] = _archived(store, *key)
+    row, page = pages[key]
     ref = reference(store, page.row if page else None)
     info = {"rule_title": f"{rule_title}（{finding.get('rule')}）",
             "page_url": page.record.uri if page else finding_page(finding),

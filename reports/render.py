@@ -259,6 +259,7 @@ def write_snapshots(store: Store, data: ReportData, out: Path) -> dict[str, Path
 
     folder = out / SNAPSHOT_DIR
     written: dict[str, Path] = {}
+    pages: dict = {}  # the archived page of the findings being written
     for report in data.agencies:
         for finding in sorted(report.findings, key=page_candidates):  # a page's findings one after another
             if not finding.get("archive") or not finding.get("id"):
@@ -266,7 +267,8 @@ def write_snapshots(store: Store, data: ReportData, out: Path) -> dict[str, Path
             folder.mkdir(exist_ok=True)
             path = folder / f"{finding['id']}.html"
             try:
-                path.write_text(snapshot_html(store, finding, rule_title(finding["rule"])), encoding="utf-8")
+                path.write_text(snapshot_html(store, finding, rule_title(finding["rule"]), pages),
+                                encoding="utf-8")
             except (OSError, ValueError) as exc:  # an unreadable record must not stop the report
                 finding["snapshot_error"] = str(exc)
                 continue
